@@ -1,0 +1,29 @@
+"""The lab's one recording HTTP path.
+
+Every request goes through a `Fetcher` made by `open_fetcher` (or `fetch_once` for a single
+download from synchronous code). It enforces the `Limits` and the run's `Deadline`, follows
+redirects itself, decodes bodies within the size limit, and records each hop and retry as an
+`Exchange` in a `Recorder`, with secrets redacted; `har_document` writes them as HAR 1.2.
+Failures are returned as a `FetchError` in the `Fetched` result, never raised.
+"""
+
+from __future__ import annotations
+
+from interop_lab.transport.client import Fetcher, fetch_once, open_fetcher
+from interop_lab.transport.har import har_document
+from interop_lab.transport.limits import Deadline, Limits
+from interop_lab.transport.recording import Exchange, Recorder
+from interop_lab.transport.results import Fetched, FetchError
+
+__all__ = [
+    "Deadline",
+    "Exchange",
+    "FetchError",
+    "Fetched",
+    "Fetcher",
+    "Limits",
+    "Recorder",
+    "fetch_once",
+    "har_document",
+    "open_fetcher",
+]
