@@ -1,0 +1,108 @@
+"""Strict JSON reading: what ``json.loads`` silently accepts is reported, not swallowed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+MAX_DEPTH = 512
+
+
+@dataclass(frozen=True, slots=True)
+class JsonProblem:
+    """A JSON defect that does not stop reading, with the pointer of the object it is in."""
+
+    pointer: str
+    message: str
+
+
+class JsonSyntaxError(ValueError):
+    """The payload is not JSON; the message says where (line and column) in Dutch."""
+
+
+def parse_json(body: bytes) -> tuple[Any, list[JsonProblem]]:
+    """Parse ``body`` as UTF-8 JSON, rejecting NaN/Infinity and nesting deeper than MAX_DEPTH."""
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise JsonSyntaxError(f"geen geldige UTF-8 op byte {error.start}") from None
+    duplicates: list[tuple[dict[str, Any], str]] = []
+    try:
+        data = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            object_pairs_hook=lambda pairs: _object(pairs, duplicates),
+        )
+    except json.JSONDecodeError as error:
+        raise JsonSyntaxError(
+            f"ongeldige JSON op regel {error.lineno}, kolom {error.colno}: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise JsonSyntaxError("JSON is te diep genest om te lezen") from None
+    depth_problem = _too_deep(data)
+    if depth_problem:
+        raise JsonSyntaxError(depth_problem)
+    return data, _duplicate_problems(data, duplicates)
+
+
+def _reject_constant(name: str) -> Any:
+    raise JsonSyntaxError(f"{name} is geen geldige JSON-waarde")
+
+
+def _object(pairs: list[tuple[str, Any]], duplicates: list[tuple[dict[str, Any], str]]) -> Any:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            duplicates.append((result, key))
+        result[key] = value
+    return result
+
+
+def _too_deep(data: Any) -> str | None:
+    # Iterative, so hostile nesting cannot exhaust the interpreter stack later on.
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if not isinstance(value, dict | list):
+            continue  # a scalar is no level of nesting
+        if depth > MAX_DEPTH:
+            return f"JSON is dieper genest dan {MAX_DEPTH} niveaus"
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children)
+    return None
+
+
+def _duplicate_problems(
+    data: Any, duplicates: list[tuple[dict[str, Any], str]]
+) -> list[JsonProblem]:
+    if not duplicates:
+        return []
+    pointers = object_pointers(data)
+    return [
+        JsonProblem(
+            pointer=pointers.get(id(obj), ""),
+            message=f"sleutel '{key}' komt meer dan eens voor; alleen de laatste waarde telt",
+        )
+        for obj, key in duplicates
+    ]
+
+
+def escape_pointer_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def object_pointers(data: Any) -> dict[int, str]:
+    """The JSON pointer (RFC 6901) of every object in ``data``, keyed by ``id()``."""
+    pointers: dict[int, str] = {}
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        value, pointer = stack.pop()
+        if isinstance(value, dict):
+            pointers[id(value)] = pointer
+            stack.extend(
+                (child, f"{pointer}/{escape_pointer_token(key)}") for key, child in value.items()
+            )
+        elif isinstance(value, list):
+            stack.extend((child, f"{pointer}/{index}") for index, child in enumerate(value))
+    return pointers

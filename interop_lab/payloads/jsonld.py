@@ -1,0 +1,242 @@
+"""JSON-LD to RDF with an offline context loader, remembering where every node came from.
+
+pyld does the JSON-LD 1.1 processing. Two hooks make the result traceable: expansion records, for
+each expanded node object, the original JSON object it came from and which JSON key produced each
+property; and unnamed node objects get a blank-node label before node-map generation, so every
+blank node in the output can be traced back to a JSON pointer. Keys that the active context does
+not define (JSON-LD drops them without a word) are collected as findings, and so are remote
+contexts that are not pinned: those are never fetched.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from pyld.identifier_issuer import IdentifierIssuer
+from pyld.jsonld import JsonLdError, JsonLdProcessor, _is_absolute_iri, _is_keyword
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from interop_lab.payloads.json_text import escape_pointer_token, object_pointers
+from interop_lab.payloads.traced import Finding, TracedGraph
+
+ContextSource = Callable[[str], Any | None]
+"""Returns the parsed JSON document pinned for a context URL, or None when it is not pinned."""
+
+_EMPTY_CONTEXT: dict[str, Any] = {"@context": {}}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class _Tracer(JsonLdProcessor):
+    """A JSON-LD processor that records the origin of every expanded node object."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.origins: dict[int, dict[str, Any]] = {}
+        self.keys: dict[int, dict[str, str]] = {}
+        self.dropped: list[tuple[dict[str, Any], str]] = []
+        self.undefined_types: list[tuple[dict[str, Any], str]] = []
+        # Expanded objects that pyld discards must stay alive, or their id() could be reused.
+        self._alive: list[dict[str, Any]] = []
+
+    def _expand_object(
+        self,
+        active_ctx: Any,
+        active_property: Any,
+        expanded_active_property: Any,
+        element: dict[str, Any],
+        expanded_parent: dict[str, Any],
+        options: Any,
+        inside_list: bool = False,
+        type_key: Any = None,
+        type_scoped_ctx: Any = None,
+    ) -> Any:
+        self._alive.append(expanded_parent)
+        self.origins.setdefault(id(expanded_parent), element)
+        self._note_keys(active_ctx, element, self.keys.setdefault(id(expanded_parent), {}))
+        if type_key is not None and type_key in element:
+            self._note_types(type_scoped_ctx or active_ctx, element, element[type_key])
+        return super()._expand_object(
+            active_ctx,
+            active_property,
+            expanded_active_property,
+            element,
+            expanded_parent,
+            options,
+            inside_list,
+            type_key,
+            type_scoped_ctx,
+        )
+
+    def _note_keys(self, ctx: Any, element: dict[str, Any], keys: dict[str, str]) -> None:
+        for key in element:
+            if key == "@context":
+                continue
+            iri = self._expand_iri(ctx, key, vocab=True)
+            if iri is None or not (_is_absolute_iri(iri) or _is_keyword(iri)):
+                self.dropped.append((element, key))
+            else:
+                keys.setdefault(iri, key)
+
+    def _note_types(self, ctx: Any, element: dict[str, Any], types: Any) -> None:
+        for value in types if isinstance(types, list) else [types]:
+            if not isinstance(value, str):
+                continue
+            iri = self._expand_iri(ctx, value, vocab=True)
+            if iri is None or not (_is_absolute_iri(iri) or iri.startswith("_:")):
+                self.undefined_types.append((element, value))
+
+
+def to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
+    """Convert a parsed JSON-LD document; raises ``JsonLdError`` when it is not valid JSON-LD."""
+    result = TracedGraph()
+    tracer = _Tracer()
+    options = {
+        "base": base,
+        "documentLoader": _loader(contexts, result),
+        "processingMode": "json-ld-1.1",
+    }
+    root = _shared(data)
+    expanded = tracer.expand(root, options)
+    pointers = object_pointers(root)
+    _label_unnamed_nodes(expanded, tracer)
+    issuer = IdentifierIssuer("_:b")
+    node_map: dict[str, Any] = {"@default": {}}
+    tracer._create_node_map(expanded, node_map, "@default", issuer)
+    doc_prefix = f"j{uuid.uuid4().hex[:10]}"
+    for raw in tracer._graph_to_rdf(node_map["@default"], issuer, options):
+        result.triples.append(
+            (
+                _term(raw["subject"], doc_prefix),
+                URIRef(raw["predicate"]["value"]),
+                _term(raw["object"], doc_prefix),
+            )
+        )
+    _map_nodes(expanded, tracer, pointers, issuer, doc_prefix, result)
+    _collect_findings(tracer, pointers, result)
+    return result
+
+
+class _SharedDict(dict[str, Any]):
+    # pyld deep-copies its input; sharing it keeps id() of each JSON object valid for tracing.
+    def __deepcopy__(self, memo: dict[int, Any]) -> _SharedDict:
+        return self
+
+
+class _SharedList(list[Any]):
+    def __deepcopy__(self, memo: dict[int, Any]) -> _SharedList:
+        return self
+
+
+def _shared(data: Any) -> Any:
+    if isinstance(data, dict):
+        return _SharedDict(data)
+    if isinstance(data, list):
+        return _SharedList(data)
+    return data
+
+
+def _loader(contexts: ContextSource, result: TracedGraph) -> Callable[[str, Any], dict[str, Any]]:
+    def load(url: str, _options: Any = None) -> dict[str, Any]:
+        document = contexts(url)
+        if document is None:
+            result.unpinned_contexts.append(url)
+            document = _EMPTY_CONTEXT
+        else:
+            result.contexts.append(url)
+        return {
+            "contentType": "application/ld+json",
+            "contextUrl": None,
+            "documentUrl": url,
+            "document": document,
+        }
+
+    return load
+
+
+def _node_objects(value: Any) -> Iterator[dict[str, Any]]:
+    """Every node object of an expanded JSON-LD document."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict) and "@value" not in item:
+            if "@list" in item:
+                stack.append(item["@list"])
+                continue
+            yield item
+            for key, child in item.items():
+                if key == "@reverse":
+                    stack.extend(child.values())
+                elif key not in ("@id", "@type", "@index", "@language", "@direction"):
+                    stack.append(child)
+
+
+def _label_unnamed_nodes(expanded: Any, tracer: _Tracer) -> None:
+    # A label that cannot occur in the document, so pyld's relabelling maps ours one-to-one.
+    prefix = f"_:t{uuid.uuid4().hex[:12]}n"
+    for number, node in enumerate(_node_objects(expanded)):
+        if "@id" not in node and "@graph" not in node and id(node) in tracer.origins:
+            node["@id"] = f"{prefix}{number}"
+
+
+def _term(raw: dict[str, Any], doc_prefix: str) -> Node:
+    value = raw["value"]
+    if raw["type"] == "IRI":
+        return URIRef(value)
+    if raw["type"] == "blank node":
+        return BNode(f"{doc_prefix}{value[2:]}")
+    language = raw.get("language")
+    if language:
+        return Literal(value, lang=language)
+    if raw["datatype"] == _XSD_STRING:
+        # A simple literal, as Turtle and N-Quads parsers give it: rdflib holds "x" and
+        # "x"^^xsd:string apart, so sh:in / sh:hasValue with strings would never match.
+        return Literal(value)
+    return Literal(value, datatype=URIRef(raw["datatype"]))
+
+
+def _map_nodes(
+    expanded: Any,
+    tracer: _Tracer,
+    pointers: dict[int, str],
+    issuer: IdentifierIssuer,
+    doc_prefix: str,
+    result: TracedGraph,
+) -> None:
+    sizes: dict[Node, int] = {}
+    for node in _node_objects(expanded):
+        origin = tracer.origins.get(id(node))
+        term = _node_term(node, issuer, doc_prefix)
+        if origin is None or term is None:
+            continue
+        # A node may be referenced in many places; the fullest description is the one to point at.
+        if len(origin) > sizes.get(term, -1):
+            sizes[term] = len(origin)
+            result.node_pointers[term] = pointers.get(id(origin), "")
+        for iri, key in tracer.keys.get(id(node), {}).items():
+            result.property_keys.setdefault((term, iri), key)
+
+
+def _node_term(node: dict[str, Any], issuer: IdentifierIssuer, doc_prefix: str) -> Node | None:
+    identifier = node.get("@id")
+    if not isinstance(identifier, str):
+        return None
+    if identifier.startswith("_:"):
+        issued = issuer.existing.get(identifier)
+        return BNode(f"{doc_prefix}{issued[2:]}") if issued else None
+    return URIRef(identifier)
+
+
+def _collect_findings(tracer: _Tracer, pointers: dict[int, str], result: TracedGraph) -> None:
+    for element, key in tracer.dropped:
+        pointer = f"{pointers.get(id(element), '')}/{escape_pointer_token(key)}"
+        result.dropped_keys.append(Finding(pointer=pointer, subject=key))
+    for element, value in tracer.undefined_types:
+        result.undefined_types.append(Finding(pointer=pointers.get(id(element), ""), subject=value))
+
+
+__all__ = ["ContextSource", "JsonLdError", "to_rdf"]

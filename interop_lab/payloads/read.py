@@ -1,0 +1,91 @@
+"""Read a fetched payload as RDF, whatever its syntax, without ever raising on vendor data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyld.jsonld import JsonLdError
+from rdflib import Graph
+
+from interop_lab.payloads.json_text import JsonProblem, JsonSyntaxError, parse_json
+from interop_lab.payloads.jsonld import ContextSource, to_rdf
+from interop_lab.payloads.traced import TracedGraph
+
+JSON_LD = "json-ld"
+TURTLE = "turtle"
+N_TRIPLES = "nt"
+N_QUADS = "nquads"
+
+SYNTAX_BY_MEDIA_TYPE = {
+    "application/ld+json": JSON_LD,
+    "application/json": JSON_LD,
+    "text/turtle": TURTLE,
+    "application/n-triples": N_TRIPLES,
+    "application/n-quads": N_QUADS,
+}
+
+
+@dataclass(slots=True)
+class Payload:
+    """What one document says, or why it could not be read."""
+
+    url: str
+    syntax: str
+    graph: TracedGraph = field(default_factory=TracedGraph)
+    json_problems: list[JsonProblem] = field(default_factory=list)
+    error: str | None = None
+
+
+def sniff_syntax(media_type: str | None, body: bytes) -> str:
+    """The declared syntax when it is an RDF one, else a guess from the first character."""
+    if media_type in SYNTAX_BY_MEDIA_TYPE:
+        return SYNTAX_BY_MEDIA_TYPE[media_type]
+    # parse_json accepts a UTF-8 byte order mark, so the guess must look past it too.
+    first = body.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
+    return JSON_LD if first in (b"{", b"[") else TURTLE
+
+
+def read_payload(
+    body: bytes, *, url: str, media_type: str | None, contexts: ContextSource
+) -> Payload:
+    syntax = sniff_syntax(media_type, body)
+    if syntax == JSON_LD:
+        return _read_json_ld(body, url, contexts)
+    return _read_rdf_text(body, url, syntax)
+
+
+def _read_json_ld(body: bytes, url: str, contexts: ContextSource) -> Payload:
+    payload = Payload(url=url, syntax=JSON_LD)
+    try:
+        data, payload.json_problems = parse_json(body)
+    except JsonSyntaxError as error:
+        payload.error = str(error)
+        return payload
+    try:
+        payload.graph = to_rdf(data, base=url, contexts=contexts)
+    except JsonLdError as error:
+        payload.error = f"geen geldige JSON-LD: {_jsonld_reason(error)}"
+    except RecursionError:
+        payload.error = "JSON-LD te diep genest om te verwerken"
+    return payload
+
+
+def _jsonld_reason(error: JsonLdError) -> str:
+    cause = error
+    while isinstance(cause.__cause__, JsonLdError):
+        cause = cause.__cause__
+    message = str(cause.args[0]) if cause.args else type(cause).__name__
+    code = getattr(cause, "code", None)
+    return f"{message} ({code})" if code else message
+
+
+def _read_rdf_text(body: bytes, url: str, syntax: str) -> Payload:
+    payload = Payload(url=url, syntax=syntax)
+    graph = Graph()
+    try:
+        graph.parse(data=body, format=syntax, publicID=url)
+    except Exception as error:
+        payload.error = f"geen geldige {syntax}: {str(error)[:300]}"
+        return payload
+    payload.graph.triples.extend(graph)
+    return payload
