@@ -1,0 +1,1 @@
+"""The bundled conformance suites: one folder per suite, each a manifest and pytest modules."""

@@ -1,0 +1,86 @@
+"""``interop-lab run``: check the profile, then hand the claimed suites to pytest and the plugin."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from interop_lab.model.errors import UsageError
+from interop_lab.model.ids import new_run_id, slug
+from interop_lab.profiles import VendorProfile, load_profile
+from interop_lab.runner.session import suite_roles
+from interop_lab.suites.registry import Suite, get_suite, load_suites
+
+EXIT_USAGE = 2
+EXIT_HARNESS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class RunRequest:
+    profile: Path
+    suites: tuple[str, ...] = ()
+    out_dir: Path | None = None
+    catalogue: str | None = None
+    quiet: bool = True
+
+
+def planned_suites(profile: VendorProfile, requested: Sequence[str]) -> list[Suite]:
+    """The suites to run: the requested ones (each must be claimed), else every claimed one."""
+    known = load_suites()
+    claimed = [claim.standard for claim in profile.claims]
+    for suite_id in requested:
+        get_suite(suite_id, known)
+        if suite_id not in claimed:
+            raise UsageError(
+                f"the profile does not claim '{suite_id}'; claimed: {', '.join(claimed)}"
+            )
+    return [get_suite(suite_id, known) for suite_id in (requested or claimed)]
+
+
+def default_out_dir(profile: VendorProfile, run_id: str) -> Path:
+    product = profile.product
+    return (
+        Path("reports")
+        / slug(profile.vendor.name)
+        / slug(product.name)
+        / slug(product.release)
+        / run_id
+    )
+
+
+def run(request: RunRequest) -> tuple[int, Path]:
+    """Run the claimed suites; returns the contract's exit code and the output folder."""
+    profile = load_profile(request.profile, suite_roles(load_suites()))
+    suites = planned_suites(profile, request.suites)
+    run_id = new_run_id()
+    out_dir = request.out_dir or default_out_dir(profile, run_id)
+    ini = resources.files("interop_lab.plugin") / "lab-pytest.ini"
+    args = [
+        *(str(suite.folder) for suite in suites),
+        "-c",
+        str(ini),
+        "--rootdir",
+        str(suites[0].folder.parent),
+        f"--lab-profile={request.profile}",
+        f"--lab-out={out_dir}",
+        f"--lab-run-id={run_id}",
+        "-q" if request.quiet else "-v",
+        "--no-header",
+        "-rN",
+    ]
+    if request.catalogue:
+        args.append(f"--lab-catalogue={request.catalogue}")
+    return _lab_code(int(pytest.main(args))), out_dir
+
+
+def _lab_code(pytest_code: int) -> int:
+    # The plugin sets 0/1/3 itself; what remains are pytest's own usage and internal errors.
+    if pytest_code in (0, 1, EXIT_USAGE, EXIT_HARNESS):
+        return pytest_code
+    if pytest_code in (pytest.ExitCode.USAGE_ERROR, pytest.ExitCode.NO_TESTS_COLLECTED):
+        return EXIT_USAGE
+    return EXIT_HARNESS

@@ -1,0 +1,53 @@
+"""What a pytest item says about itself as a conformance test: level, usage, requirement, title."""
+
+from __future__ import annotations
+
+import pytest
+
+from interop_lab.model.ids import test_iri
+from interop_lab.model.outcomes import Usage
+from interop_lab.suites.registry import Suite
+
+MARKERS = {
+    "level": "level(ID): the conformance class (level) of the test, e.g. L1",
+    "usage": "usage(NAME): Verplicht (default) or Aanbevolen",
+    "requirement": "requirement(IRI): the requirement the test verifies",
+    "title": "title(TEXT): the test's title when its docstring does not give one",
+    "test_id": "test_id(ID): the stable local id of the test within its suite",
+}
+
+
+def _marker_arg(item: pytest.Item, name: str) -> str | None:
+    marker = item.get_closest_marker(name)
+    return str(marker.args[0]) if marker is not None and marker.args else None
+
+
+def level_of(item: pytest.Item, suite: Suite) -> str:
+    return _marker_arg(item, "level") or suite.levels[0].id
+
+
+def usage_of(item: pytest.Item) -> Usage:
+    return Usage(_marker_arg(item, "usage") or Usage.VERPLICHT.value)
+
+
+def requirement_of(item: pytest.Item, suite: Suite) -> str:
+    return _marker_arg(item, "requirement") or suite.manifest.standard.iri
+
+
+def title_of(item: pytest.Item) -> str:
+    title = _marker_arg(item, "title")
+    if title:
+        return title
+    function = getattr(item, "function", None)
+    doc = (getattr(function, "__doc__", None) or "").strip()
+    return doc.splitlines()[0] if doc else item.name
+
+
+def test_iri_of(item: pytest.Item, suite: Suite) -> str:
+    local_id = _marker_arg(item, "test_id")
+    if local_id is None:
+        callspec = getattr(item, "callspec", None)
+        module = item.path.stem.removeprefix("test_")
+        function = getattr(item, "originalname", item.name).removeprefix("test_")
+        local_id = callspec.id if callspec is not None else f"{module}/{function}"
+    return test_iri(suite.id, suite.manifest.version, local_id)

@@ -1,0 +1,77 @@
+"""From a finished session to one scorecard per suite, and to the exit code the contract names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from interop_lab import __version__
+from interop_lab.model.ids import new_scorecard_iri
+from interop_lab.model.scorecard import (
+    CONFORMANT,
+    ERROR,
+    ArtefactUse,
+    RunInfo,
+    Scorecard,
+    StandardRef,
+    Subject,
+)
+from interop_lab.runner.session import LabSession, now_iso
+
+EVIDENCE_FILE = "evidence.har"
+EXIT_CONFORMANT = 0
+EXIT_NON_CONFORMANT = 1
+EXIT_HARNESS = 3
+
+
+def build_scorecards(lab: LabSession) -> list[Scorecard]:
+    ended = now_iso()
+    cards = []
+    for suite_id in sorted(lab.records):
+        suite = lab.suites[suite_id]
+        if lab.profile.claim_for(suite_id) is None:
+            continue
+        manifest = suite.manifest
+        order = {level.id: index for index, level in enumerate(suite.levels)}
+        records = sorted(lab.records[suite_id], key=lambda r: (order.get(r.level, 99), r.test))
+        artefacts = lab.artefacts(suite).used
+        cards.append(
+            Scorecard(
+                iri=new_scorecard_iri(),
+                subject=Subject(
+                    vendor=lab.profile.vendor.name,
+                    kbo=lab.profile.vendor.kbo,
+                    product=lab.profile.product.name,
+                    release=lab.profile.product.release,
+                ),
+                standard=StandardRef(
+                    suite=suite_id,
+                    suite_version=manifest.version,
+                    iri=manifest.standard.iri,
+                    version=manifest.standard.version,
+                    title=manifest.standard.title,
+                ),
+                mode="self-test",
+                levels=suite.levels,
+                assertions=tuple(records),
+                run=RunInfo(
+                    harness=f"interop-lab {__version__}",
+                    started=lab.started,
+                    ended=ended,
+                    evidence=EVIDENCE_FILE,
+                    artefacts=tuple(
+                        ArtefactUse(a.pin.url, a.pin.sha256, a.repairs_applied) for a in artefacts
+                    ),
+                    run_id=lab.run_id,
+                ),
+            )
+        )
+    return cards
+
+
+def exit_code(cards: Sequence[Scorecard]) -> int:
+    """0 every claimed standard conformant, 1 one is not, 3 the lab itself failed."""
+    if any(card.verdict == ERROR for card in cards):
+        return EXIT_HARNESS
+    if all(card.verdict == CONFORMANT for card in cards):
+        return EXIT_CONFORMANT
+    return EXIT_NON_CONFORMANT

@@ -1,0 +1,72 @@
+"""A suite's pinned artefacts, loaded and parsed once per run: shapes, code lists, contexts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import Graph
+
+from interop_lab.artefacts.pins import CODELIST, CONTEXT, SHAPES, Artefact
+from interop_lab.artefacts.store import ArtefactStore
+from interop_lab.model.errors import SuiteError
+from interop_lab.shapes import ShapeConstraint, constraints_of
+from interop_lab.suites.registry import Suite
+
+
+@dataclass(slots=True)
+class SuiteArtefacts:
+    shapes: Graph | None = None
+    codelists: Graph = field(default_factory=Graph)
+    contexts: dict[str, Any] = field(default_factory=dict)
+    constraints: list[ShapeConstraint] = field(default_factory=list)
+    used: list[Artefact] = field(default_factory=list)
+
+    def context(self, url: str) -> Any | None:
+        """The pinned context document for ``url`` (or one of its aliases), else None."""
+        return self.contexts.get(url)
+
+    @property
+    def context_urls(self) -> frozenset[str]:
+        return frozenset(self.contexts)
+
+
+def load_suite_artefacts(suite: Suite, store: ArtefactStore) -> SuiteArtefacts:
+    loaded = SuiteArtefacts()
+    for spec in suite.manifest.artefacts:
+        artefact = store.load(spec.pin())
+        loaded.used.append(artefact)
+        if spec.role == SHAPES:
+            loaded.shapes = loaded.shapes or Graph()
+            _parse_rdf(loaded.shapes, artefact)
+        elif spec.role == CODELIST:
+            _parse_rdf(loaded.codelists, artefact)
+        elif spec.role == CONTEXT:
+            document = _parse_json(artefact)
+            for url in (spec.url, *spec.aliases):
+                loaded.contexts[url] = document
+    if loaded.shapes is not None:
+        loaded.constraints = constraints_of(loaded.shapes)
+    return loaded
+
+
+def _parse_rdf(graph: Graph, artefact: Artefact) -> None:
+    try:
+        # Repairs write N-Triples, which is Turtle too.
+        graph.parse(data=artefact.data, format="turtle", publicID=artefact.pin.url)
+    except Exception as error:
+        raise SuiteError(
+            f"{artefact.pin.url}: the pinned artefact is not valid Turtle ({error}); "
+            "declare a documented repair for it in the suite manifest"
+        ) from None
+
+
+def _parse_json(artefact: Artefact) -> Any:
+    try:
+        return json.loads(artefact.data)
+    except ValueError as error:
+        raise SuiteError(
+            f"{artefact.pin.url}: the pinned context is not JSON ({error}); "
+            "declare a documented repair for it in the suite manifest"
+        ) from None

@@ -1,0 +1,89 @@
+"""A suite's manifest (``suite.yaml``): who it tests for, its levels, roles and pinned artefacts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from interop_lab.artefacts.pins import ROLES, Pin
+from interop_lab.model.errors import SuiteError
+
+MANIFEST_NAME = "suite.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StandardSpec(_Strict):
+    iri: str
+    version: str
+    title: str
+
+
+class LevelSpec(_Strict):
+    id: str
+    title: str
+
+
+class RolesSpec(_Strict):
+    required: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    follow: tuple[str, ...] = ()  # roles whose TREE relations are crawled
+
+
+class ShapesSpec(_Strict):
+    required_level: str
+    recommended_level: str
+
+
+class ArtefactSpec(_Strict):
+    role: str
+    url: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    repairs: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @field_validator("role")
+    @classmethod
+    def _known_role(cls, role: str) -> str:
+        if role not in ROLES:
+            raise ValueError(f"unknown artefact role {role!r}; known: {', '.join(ROLES)}")
+        return role
+
+    def pin(self) -> Pin:
+        return Pin(self.url, self.sha256, self.role, self.repairs, self.aliases)
+
+
+class SuiteManifest(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    version: str
+    title: str
+    standard: StandardSpec
+    levels: tuple[LevelSpec, ...] = Field(min_length=1)
+    roles: RolesSpec
+    media_types: tuple[str, ...] = ("application/ld+json",)
+    shapes: ShapesSpec | None = None
+    artefacts: tuple[ArtefactSpec, ...] = ()
+
+
+def read_manifest(folder: Path) -> SuiteManifest:
+    path = folder / MANIFEST_NAME
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return SuiteManifest.model_validate(data)
+    except (OSError, yaml.YAMLError) as error:
+        raise SuiteError(f"{path}: cannot read the suite manifest: {error}") from None
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in issue['loc'])}: {_short(issue['msg'])}"
+            for issue in error.errors()
+        )
+        raise SuiteError(f"{path}: invalid suite manifest: {problems}") from None
+
+
+def _short(message: str) -> str:
+    return re.sub(r"\s+", " ", message).strip()

@@ -1,0 +1,93 @@
+"""One SHACL validation per claim: every member in one graph, results keyed by constraint."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyshacl
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from interop_lab.shapes import ShapeConstraint
+
+ConstraintKey = tuple[Node, URIRef]
+
+
+@dataclass(frozen=True, slots=True)
+class ShaclResult:
+    focus: Node
+    path: str | None
+    value: Node | None
+    message: str
+
+
+@dataclass(slots=True)
+class Validation:
+    """What pySHACL reported, grouped by the (shape, component) that produced each result."""
+
+    results: dict[ConstraintKey, list[ShaclResult]] = field(default_factory=dict)
+    focus_counts: dict[Node, int | None] = field(default_factory=dict)
+    unmatched: list[ShaclResult] = field(default_factory=list)
+
+    def results_for(self, constraint: ShapeConstraint) -> list[ShaclResult]:
+        return self.results.get((constraint.shape, constraint.component), [])
+
+    def focus_count(self, constraint: ShapeConstraint) -> int | None:
+        return self.focus_counts.get(constraint.node_shape)
+
+
+def validate(data: Graph, shapes: Graph, constraints: list[ShapeConstraint]) -> Validation:
+    """Run pySHACL once (no inference, as OSLO publishes the shapes) and group its results."""
+    _, report, _ = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", allow_warnings=True, allow_infos=True
+    )
+    validation = Validation()
+    known = {(c.shape, c.component) for c in constraints}
+    grouped: dict[ConstraintKey, list[ShaclResult]] = defaultdict(list)
+    for node in report.subjects(RDF.type, SH.ValidationResult):
+        shape = report.value(node, SH.sourceShape)
+        component = report.value(node, SH.sourceConstraintComponent)
+        result = _result(report, node)
+        key = (shape, component)
+        if shape is not None and isinstance(component, URIRef) and key in known:
+            grouped[key].append(result)
+        else:
+            validation.unmatched.append(result)
+    validation.results = dict(grouped)
+    for node_shape in {c.node_shape for c in constraints}:
+        validation.focus_counts[node_shape] = _focus_count(data, constraints, node_shape)
+    return validation
+
+
+def _result(report: Graph, node: Node) -> ShaclResult:
+    path = report.value(node, SH.resultPath)
+    return ShaclResult(
+        focus=report.value(node, SH.focusNode) or node,
+        path=str(path) if isinstance(path, URIRef) else None,
+        value=report.value(node, SH.value),
+        message=str(report.value(node, SH.resultMessage) or ""),
+    )
+
+
+def _focus_count(data: Graph, constraints: list[ShapeConstraint], node_shape: Node) -> int | None:
+    """How many focus nodes the node shape's targets select; None when it has no targets."""
+    targets = next(c.targets for c in constraints if c.node_shape == node_shape)
+    if not targets:
+        return None
+    focus: set[Node] = set()
+    for predicate, value in targets:
+        focus.update(_targeted(data, predicate, value))
+    return len(focus)
+
+
+def _targeted(data: Graph, predicate: URIRef, value: Node) -> set[Node]:
+    if predicate == SH.targetClass:
+        classes = set(data.transitive_subjects(RDFS.subClassOf, value)) | {value}
+        return {s for cls in classes for s in data.subjects(RDF.type, cls)}
+    if predicate == SH.targetNode:
+        return {value} if (value, None, None) in data or (None, None, value) in data else set()
+    if predicate == SH.targetSubjectsOf:
+        return set(data.subjects(value, None))
+    return set(data.objects(None, value))
