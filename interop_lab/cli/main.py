@@ -1,0 +1,138 @@
+"""The ``interop-lab`` command. Heavy libraries are imported by each command, not at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from interop_lab import __version__
+from interop_lab.model.errors import HarnessError, LabError, UsageError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="interop-lab",
+        description="Interoperability test lab for OSLO standards: test a product, get a scorecard",
+    )
+    parser.add_argument("--version", action="version", version=f"interop-lab {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_demo(commands)
+    _add_suites(commands)
+    _add_profile(commands)
+    _add_run(commands)
+    _add_catalogue(commands)
+    return parser
+
+
+def _add_demo(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    demo = commands.add_parser("demo", help="run every suite against the bundled reference vendors")
+    demo.add_argument(
+        "--defect",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="switch on a defect of the reference vendor (repeatable; see --list-defects)",
+    )
+    demo.add_argument("--list-defects", action="store_true", help="list the defect switches")
+    demo.add_argument(
+        "--out", metavar="DIR", help="folder for the run's files (default: reports/...)"
+    )
+    demo.add_argument(
+        "--catalogue",
+        default=None,
+        metavar="URL",
+        help="catalogue URL (default: file:.interop-lab/catalogue)",
+    )
+    demo.set_defaults(handler=_lazy("interop_lab.cli.demo", "demo"))
+
+
+def _add_suites(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    suites = commands.add_parser("suites", help="list the conformance suites")
+    suites.add_argument(
+        "--requirements",
+        metavar="SUITE",
+        help="list every requirement of SUITE and the tests covering it",
+    )
+    suites.set_defaults(handler=_lazy("interop_lab.cli.suites", "suites"))
+
+
+def _add_profile(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    profile = commands.add_parser("profile", help="work with vendor profiles")
+    actions = profile.add_subparsers(dest="action", required=True, metavar="ACTION")
+    check = actions.add_parser("check", help="validate vendor profiles (exit 0 or 2)")
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.set_defaults(handler=_lazy("interop_lab.cli.profile", "check"))
+
+
+def _add_run(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = commands.add_parser("run", help="test a product against the standards its profile claims")
+    run.add_argument("--profile", required=True, metavar="FILE")
+    run.add_argument(
+        "--suite",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="run only this claimed suite (repeatable)",
+    )
+    run.add_argument(
+        "--out",
+        metavar="DIR",
+        help="output folder (default: reports/<vendor>/<product>/<release>/<run-id>/)",
+    )
+    run.add_argument("--catalogue", metavar="URL", help="also store the scorecards there")
+    run.add_argument("-v", "--verbose", action="store_true", help="list every test")
+    run.set_defaults(handler=_lazy("interop_lab.cli.run", "run"))
+
+
+def _add_catalogue(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    catalogue = commands.add_parser("catalogue", help="query or dump the solution catalogue")
+    actions = catalogue.add_subparsers(dest="action", required=True, metavar="ACTION")
+    for name, help_text in (
+        ("list", "list the stored scorecards"),
+        ("query", "run a SPARQL SELECT query"),
+        ("export", "dump the store as N-Quads"),
+    ):
+        action = actions.add_parser(name, help=help_text)
+        action.add_argument(
+            "--catalogue",
+            default=None,
+            metavar="URL",
+            help="catalogue URL (default: file:.interop-lab/catalogue)",
+        )
+        if name == "query":
+            action.add_argument("sparql", metavar="QUERY")
+        if name == "export":
+            action.add_argument("--output", metavar="FILE", help="file to write (default: stdout)")
+        action.set_defaults(handler=_lazy("interop_lab.cli.catalogue", name))
+
+
+def _lazy(module: str, function: str) -> Handler:
+    def handler(args: argparse.Namespace) -> int:
+        from importlib import import_module
+
+        result: int = getattr(import_module(module), function)(args)
+        return result
+
+    return handler
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except UsageError as error:
+        print(f"interop-lab: {error}", file=sys.stderr)
+        return UsageError.exit_code
+    except HarnessError as error:
+        print(f"interop-lab: harness error: {error}", file=sys.stderr)
+        return HarnessError.exit_code
+    except LabError as error:  # a VendorResult escaping a run would be a lab bug
+        print(f"interop-lab: harness error: {error!r}", file=sys.stderr)
+        return HarnessError.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
