@@ -13,7 +13,10 @@ pytestmark = [pytest.mark.level("L2"), pytest.mark.usage("Verplicht")]
 @pytest.mark.requirement("https://www.w3.org/TR/json-ld11/#the-context")
 def test_official_context(claim_run: ClaimRun) -> None:
     """Elke pagina gebruikt de officiële IPDC-LPDC-context en geen andere externe context."""
-    jsonld.official_context(claim_run.crawl("feed"), claim_run.artefacts.context_urls)
+    artefacts = claim_run.artefacts
+    jsonld.official_context(
+        claim_run.crawl("feed"), artefacts.context_urls, artefacts.official_contexts
+    )
 
 
 @pytest.mark.requirement("https://www.w3.org/TR/json-ld11/#terms")

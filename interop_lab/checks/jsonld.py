@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from interop_lab.checks.common import fail, readable_pages
 from interop_lab.crawl import Crawl
 from interop_lab.model.errors import Inapplicable
 from interop_lab.model.outcomes import Location
 from interop_lab.payloads.read import JSON_LD
+from interop_lab.payloads.traced import Finding, TracedGraph
 
 
-def official_context(crawl: Crawl, pinned: frozenset[str]) -> None:
-    """Every JSON-LD page refers to a pinned (official) context, and to no other remote one."""
+def official_context(crawl: Crawl, pinned: frozenset[str], official: Sequence[str]) -> None:
+    """Every JSON-LD page refers to a pinned context (or a pinned alias), and to no other."""
     pages = [
         page for page in readable_pages(crawl) if page.payload and page.payload.syntax == JSON_LD
     ]
@@ -30,43 +33,44 @@ def official_context(crawl: Crawl, pinned: frozenset[str]) -> None:
     fail(
         "pagina's gebruiken niet (alleen) de officiële JSON-LD-context",
         problems,
-        expected=f"een van de officiële contexten: {', '.join(sorted(pinned))}",
+        expected=f"een van de officiële contexten: {', '.join(official)}",
         received=", ".join(sorted({p.value or "" for p in problems})[:5]),
     )
 
 
 def no_dropped_keys(crawl: Crawl) -> None:
     """No JSON key is undefined by the context (JSON-LD would drop it without a word)."""
-    problems = [
-        Location(url=page.url, pointer=finding.pointer, value=finding.subject)
-        for page in readable_pages(crawl)
-        if page.payload
-        for finding in page.payload.graph.dropped_keys
-    ]
-    keys = sorted({p.value or "" for p in problems})
+    problems = _findings(crawl, lambda graph: graph.dropped_keys)
     fail(
         "JSON-sleutels die de context niet definieert gaan verloren bij het lezen als linked data",
         problems,
         expected="elke sleutel is gedefinieerd in de JSON-LD-context",
-        received=f"niet gedefinieerd: {', '.join(keys[:10])}" if keys else None,
+        received=f"niet gedefinieerd: {_names(problems)}",
     )
 
 
 def defined_types(crawl: Crawl) -> None:
     """Every ``@type`` value is a term of the context or an absolute IRI."""
-    problems = [
-        Location(url=page.url, pointer=finding.pointer, value=finding.subject)
-        for page in readable_pages(crawl)
-        if page.payload
-        for finding in page.payload.graph.undefined_types
-    ]
-    types = sorted({p.value or "" for p in problems})
+    problems = _findings(crawl, lambda graph: graph.undefined_types)
     fail(
         "typenamen die de context niet definieert worden relatieve IRI's",
         problems,
         expected="elk @type is een term uit de context of een absolute IRI",
-        received=f"onbekende types: {', '.join(types[:10])}" if types else None,
+        received=f"onbekende types: {_names(problems)}",
     )
+
+
+def _findings(crawl: Crawl, of: Callable[[TracedGraph], list[Finding]]) -> list[Location]:
+    return [
+        Location(url=page.url, pointer=finding.pointer, value=finding.subject)
+        for page in readable_pages(crawl)
+        if page.payload
+        for finding in of(page.payload.graph)
+    ]
+
+
+def _names(problems: list[Location]) -> str:
+    return ", ".join(sorted({p.value or "" for p in problems})[:10])
 
 
 def unique_keys(crawl: Crawl) -> None:

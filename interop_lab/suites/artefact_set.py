@@ -20,6 +20,7 @@ class SuiteArtefacts:
     shapes: Graph | None = None
     codelists: Graph = field(default_factory=Graph)
     contexts: dict[str, Any] = field(default_factory=dict)
+    official_contexts: list[str] = field(default_factory=list)
     constraints: list[ShapeConstraint] = field(default_factory=list)
     used: list[Artefact] = field(default_factory=list)
 
@@ -44,6 +45,7 @@ def load_suite_artefacts(suite: Suite, store: ArtefactStore) -> SuiteArtefacts:
             _parse_rdf(loaded.codelists, artefact)
         elif spec.role == CONTEXT:
             document = _parse_json(artefact)
+            loaded.official_contexts.append(spec.url)
             for url in (spec.url, *spec.aliases):
                 loaded.contexts[url] = document
     if loaded.shapes is not None:
