@@ -12,5 +12,15 @@ from __future__ import annotations
 from interop_lab.reference.defects import IPDC_DEFECTS
 from interop_lab.reference.ipdc_feed import FEED_PATH, IpdcFeed
 from interop_lab.reference.server import ReferenceVendor
+from interop_lab.reference.site import Site, SiteRequest, SiteResponse, problem
 
-__all__ = ["FEED_PATH", "IPDC_DEFECTS", "IpdcFeed", "ReferenceVendor"]
+__all__ = [
+    "FEED_PATH",
+    "IPDC_DEFECTS",
+    "IpdcFeed",
+    "ReferenceVendor",
+    "Site",
+    "SiteRequest",
+    "SiteResponse",
+    "problem",
+]

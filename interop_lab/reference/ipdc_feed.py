@@ -12,7 +12,9 @@ from collections.abc import Collection
 from typing import Any
 
 from interop_lab.reference.defects import SECOND_PAGE, check_defects, damage_member
+from interop_lab.reference.ipdc_site import FEED_PATH, answer
 from interop_lab.reference.members import build_member, generated_at
+from interop_lab.reference.site import SiteRequest, SiteResponse
 from interop_lab.reference.vocabulary import (
     DCT_IS_VERSION_OF,
     IPDC_CONTEXT,
@@ -23,8 +25,6 @@ from interop_lab.reference.vocabulary import (
 )
 
 __all__ = ["FEED_PATH", "IpdcFeed"]
-
-FEED_PATH = "/ldes/instancesnapshot"
 
 
 class IpdcFeed:
@@ -77,6 +77,10 @@ class IpdcFeed:
         if self._members == 0:
             return None
         return SECOND_PAGE * self._page_size if self.page_count() > SECOND_PAGE else 0
+
+    def answer(self, request: SiteRequest) -> SiteResponse:
+        """The HTTP answer of the reference vendor (a ``Site``)."""
+        return answer(self, request)
 
     def page(self, index: int, base_url: str) -> dict[str, Any]:
         """The JSON-LD document of page `index`; only that page's members are generated."""
