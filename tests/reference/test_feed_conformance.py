@@ -16,7 +16,16 @@ GENERATED_AT = "http://www.w3.org/ns/prov#generatedAtTime"
 
 
 def test_public_api_is_explicit() -> None:
-    assert sorted(reference.__all__) == ["FEED_PATH", "IPDC_DEFECTS", "IpdcFeed", "ReferenceVendor"]
+    assert sorted(reference.__all__) == [
+        "FEED_PATH",
+        "IPDC_DEFECTS",
+        "IpdcFeed",
+        "ReferenceVendor",
+        "Site",
+        "SiteRequest",
+        "SiteResponse",
+        "problem",
+    ]
 
 
 @pytest.mark.parametrize(("members", "page_size", "pages"), [(30, 10, 3), (1, 10, 1)])
