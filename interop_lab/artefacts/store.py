@@ -44,7 +44,7 @@ def read_mirror_index(folder: Path) -> dict[str, MirrorEntry]:
             url: MirrorEntry(folder / entry["path"], entry["sha256"])
             for url, entry in entries.items()
         }
-    except (OSError, ValueError, KeyError, TypeError) as error:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise ArtefactError(
             f"{index_file}: not a usable artefact mirror index ({error}); fix {MIRROR_VARIABLE} "
             'or the file (form: {"artefacts": {"<url>": {"path": ..., "sha256": ...}}})'

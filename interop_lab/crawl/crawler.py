@@ -89,13 +89,17 @@ async def crawl(
     frontier = list(dict.fromkeys(_normal(url) for url in start_urls))
     gate = asyncio.Semaphore(bounds.concurrency)
     while frontier and result.stopped is None:
-        frontier = frontier[: max(0, bounds.max_pages - len(result.pages))]
+        room = max(0, bounds.max_pages - len(result.pages))
+        if len(frontier) > room:
+            # Pages cut off here would otherwise be lost without a word.
+            result.stopped = _max_pages(bounds)
+            frontier = frontier[:room]
         pages = await asyncio.gather(
             *(_visit(fetcher, gate, role, url, contexts) for url in frontier)
         )
         result.pages.extend(pages)
         frontier = _next_frontier(pages, result, seen, allowed_hosts, follow)
-        result.stopped = _bound_reached(result, frontier, bounds)
+        result.stopped = _bound_reached(result, frontier, bounds) or result.stopped
     return result
 
 
@@ -205,8 +209,12 @@ def _bound_reached(result: Crawl, frontier: list[str], bounds: CrawlBounds) -> s
     if result.member_count >= bounds.max_members:
         return f"maximum van {bounds.max_members} leden bereikt"
     if frontier and len(result.pages) >= bounds.max_pages:
-        return f"maximum van {bounds.max_pages} pagina's bereikt"
+        return _max_pages(bounds)
     return None
+
+
+def _max_pages(bounds: CrawlBounds) -> str:
+    return f"maximum van {bounds.max_pages} pagina's bereikt"
 
 
 def _normal(url: str) -> str:

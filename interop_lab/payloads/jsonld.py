@@ -10,10 +10,12 @@ contexts that are not pinned: those are never fetched.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from pyld.context_resolver import ContextResolver
 from pyld.identifier_issuer import IdentifierIssuer
 from pyld.jsonld import JsonLdError, JsonLdProcessor, _is_absolute_iri, _is_keyword
 from rdflib import BNode, Literal, URIRef
@@ -93,10 +95,14 @@ def to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
     """Convert a parsed JSON-LD document; raises ``JsonLdError`` when it is not valid JSON-LD."""
     result = TracedGraph()
     tracer = _Tracer()
+    loader = _loader(contexts, result)
     options = {
         "base": base,
-        "documentLoader": _loader(contexts, result),
+        "documentLoader": loader,
         "processingMode": "json-ld-1.1",
+        # pyld's default resolver caches processed contexts for the whole process; a context
+        # used directly by one document and through @import by another then reads as invalid.
+        "contextResolver": ContextResolver({}, loader),
     }
     root = _shared(data)
     expanded = tracer.expand(root, options)
@@ -150,7 +156,9 @@ def _loader(contexts: ContextSource, result: TracedGraph) -> Callable[[str, Any]
             "contentType": "application/ld+json",
             "contextUrl": None,
             "documentUrl": url,
-            "document": document,
+            # pyld changes loaded contexts in place (@import merges the importing context into
+            # the imported one): a copy keeps one payload's terms out of the pinned artefact.
+            "document": copy.deepcopy(document),
         }
 
     return load

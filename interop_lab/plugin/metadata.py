@@ -43,11 +43,18 @@ def title_of(item: pytest.Item) -> str:
     return doc.splitlines()[0] if doc else item.name
 
 
-def test_iri_of(item: pytest.Item, suite: Suite) -> str:
+def local_id_of(item: pytest.Item) -> str:
+    """The test's id within its suite: a marker, the shape constraint, or module/function."""
     local_id = _marker_arg(item, "test_id")
-    if local_id is None:
-        callspec = getattr(item, "callspec", None)
-        module = item.path.stem.removeprefix("test_")
-        function = getattr(item, "originalname", item.name).removeprefix("test_")
-        local_id = callspec.id if callspec is not None else f"{module}/{function}"
-    return test_iri(suite.id, suite.manifest.version, local_id)
+    if local_id is not None:
+        return local_id
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None:
+        return str(callspec.id)
+    module = item.path.stem.removeprefix("test_")
+    function = getattr(item, "originalname", item.name).removeprefix("test_")
+    return f"{module}/{function}"
+
+
+def test_iri_of(item: pytest.Item, suite: Suite) -> str:
+    return test_iri(suite.id, suite.manifest.version, local_id_of(item))

@@ -5,9 +5,16 @@ from __future__ import annotations
 import pytest
 
 from interop_lab.model.errors import VendorResult
-from interop_lab.model.outcomes import Outcome
+from interop_lab.model.outcomes import Blame, Outcome
 from interop_lab.model.scorecard import AssertionRecord
-from interop_lab.plugin.metadata import level_of, requirement_of, test_iri_of, title_of, usage_of
+from interop_lab.plugin.metadata import (
+    level_of,
+    local_id_of,
+    requirement_of,
+    test_iri_of,
+    title_of,
+    usage_of,
+)
 from interop_lab.suites.registry import Suite
 
 
@@ -15,6 +22,11 @@ def record_of(item: pytest.Item, suite: Suite, error: BaseException | None) -> A
     outcome, description, harness_error = _result(error)
     locations = error.locations if isinstance(error, VendorResult) else ()
     blame = error.blame if isinstance(error, VendorResult) else None
+    defect = suite.manifest.standard_defect(local_id_of(item))
+    if outcome is Outcome.FAILED and defect is not None:
+        # Shown on the scorecard, never held against the vendor.
+        blame = Blame.STANDARD
+        description = f"{description} (fout in de standaard: {defect.reason})"
     return AssertionRecord(
         test=test_iri_of(item, suite),
         title=title_of(item),

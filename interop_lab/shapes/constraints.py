@@ -130,7 +130,7 @@ def _constraints(
 ) -> Iterator[ShapeConstraint]:
     path_node = shapes.value(shape, SH.path)
     path = str(path_node) if isinstance(path_node, URIRef) else None
-    path_label = _label(shapes, path_node) if path_node is not None else ""
+    path_label = _path_label(shapes, path_node) if path_node is not None else ""
     severity = shapes.value(shape, SH.severity)
     for parameter, component in COMPONENTS.items():
         if parameter in skip or (parameter == SH.closed and not _is_true(shapes, shape)):
@@ -167,15 +167,20 @@ def _label(shapes: Graph, node: Node | None) -> str:
 
 def _path_text(shapes: Graph, node: Node) -> str:
     path = shapes.value(node, SH.path)
-    if isinstance(path, URIRef):
-        return _label(shapes, path)
     if path is None:
         return str(node) if isinstance(node, URIRef) else ""
+    return _path_label(shapes, path)
+
+
+def _path_label(shapes: Graph, path: Node) -> str:
+    """A SHACL path (the value of sh:path, not the shape holding it) in words."""
+    if isinstance(path, URIRef):
+        return _label(shapes, path)
     inverse = shapes.value(path, SH.inversePath)
     if inverse is not None:
-        return f"^{_label(shapes, inverse)}"
+        return f"^{_path_label(shapes, inverse)}"
     if (path, RDF.first, None) in shapes:
-        return "/".join(_label(shapes, step) for step in Collection(shapes, path))
+        return "/".join(_path_label(shapes, step) for step in Collection(shapes, path))
     return "(complex path)"
 
 

@@ -40,6 +40,13 @@ class ShapesSpec(_Strict):
     recommended_level: str
 
 
+class StandardDefectSpec(_Strict):
+    """A test that fails because of a defect in the standard itself, documented by the suite."""
+
+    test: str  # the local test id, as in the test IRI after the suite version
+    reason: str  # in Dutch: what is wrong with the standard, for the scorecard
+
+
 class ArtefactSpec(_Strict):
     role: str
     url: str
@@ -68,6 +75,10 @@ class SuiteManifest(_Strict):
     media_types: tuple[str, ...] = ("application/ld+json",)
     shapes: ShapesSpec | None = None
     artefacts: tuple[ArtefactSpec, ...] = ()
+    standard_defects: tuple[StandardDefectSpec, ...] = ()
+
+    def standard_defect(self, local_id: str) -> StandardDefectSpec | None:
+        return next((d for d in self.standard_defects if d.test == local_id), None)
 
 
 def read_manifest(folder: Path) -> SuiteManifest:

@@ -8,17 +8,20 @@ refuses; the manifest declares the documented repair, and every scorecard states
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import yaml
 
 from interop_lab.reference import IpdcFeed, ReferenceVendor
+from interop_lab.suites.registry import get_suite
 from tests.e2e.support import TOKEN, run_lab, scorecard, write_profile
 
 SHAPES = (
     "https://data.vlaanderen.be/doc/applicatieprofiel/besluit-publicatie/erkendestandaard/"
     "2025-12-11/shacl/besluit-publicatie-SHACL.ttl"
 )
+TITLE_TEST = "shacl/InstancePublicServiceShape/dct-title/minCount"
 SHAPES_SHA256 = "641435a26f89c270b1513846f307b2a595373152ad295dd5fb7dfaf953510b56"
 TEST_MODULE = """
 from interop_lab.checks import shacl
@@ -91,3 +94,42 @@ def test_a_suite_from_a_manifest_runs_and_states_its_repair(workdir: Path) -> No
     page = (workdir / "uit" / "besluit-vormen" / "scorecard.html").read_text("utf-8")
     assert "cardinalities-as-integer" in page
     assert json.dumps(card).count("cardinalities-as-integer") == 1
+
+
+def test_a_failure_the_suite_blames_on_the_standard_does_not_count(workdir: Path) -> None:
+    bundled = get_suite("ipdc-lpdc")
+    manifest = yaml.safe_load((bundled.folder / "suite.yaml").read_text("utf-8"))
+    manifest["id"] = "ipdc-gedocumenteerd"
+    manifest["standard_defects"] = [
+        {"test": TITLE_TEST, "reason": "dct:title is in deze testversie ten onrechte verplicht"}
+    ]
+    folder = workdir / "suites" / "ipdc-gedocumenteerd"
+    folder.mkdir(parents=True)
+    (folder / "suite.yaml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    shutil.copy(bundled.folder / "test_l3_shapes.py", folder)
+    feed = IpdcFeed(members=5, page_size=5, defects=("missing-title",))
+    with ReferenceVendor(feed, token=TOKEN) as vendor:
+        profile = write_profile(
+            workdir,
+            vendor.base_url,
+            claims=[
+                {"standard": "ipdc-gedocumenteerd", "endpoints": {"feed": "/ldes/instancesnapshot"}}
+            ],
+        )
+        result = run_lab(
+            "run",
+            "--profile",
+            str(profile),
+            "--out",
+            str(workdir / "uit"),
+            cwd=workdir,
+            env={"INTEROP_LAB_SUITES": str(workdir / "suites")},
+        )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    card = scorecard(workdir / "uit", "ipdc-gedocumenteerd")
+    (title,) = [a for a in card["assertions"] if a["test"].endswith(TITLE_TEST)]
+    assert title["result"]["outcome"] == "failed"
+    assert title["blame"] == "standard"
+    assert "fout in de standaard: dct:title is in deze testversie" in title["result"]["description"]
+    assert card["verdict"] == "conformant"
