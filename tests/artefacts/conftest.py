@@ -1,0 +1,89 @@
+"""Fixtures for the artefact tests: a loopback HTTP server with fixed answers per path, a port
+nobody listens on, and the real artefact mirror."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+
+@dataclass
+class Answer:
+    status: int
+    body: bytes
+    content_type: str = "application/octet-stream"
+
+
+@dataclass
+class StaticServer:
+    """Answers GET requests from ``answers`` (by path), 404 otherwise; counts the requests."""
+
+    answers: dict[str, Answer]
+    hits: Counter[str] = field(default_factory=Counter)
+
+    def __post_init__(self) -> None:
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                owner.hits[self.path] += 1
+                answer = owner.answers.get(self.path, Answer(404, b"niet gevonden", "text/plain"))
+                self.send_response(answer.status)
+                self.send_header("Content-Type", answer.content_type)
+                self.send_header("Content-Length", str(len(answer.body)))
+                self.end_headers()
+                self.wfile.write(answer.body)
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
+        self._thread.start()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}{path}"
+
+    def answer(self, path: str, status: int, body: bytes, content_type: str = "text/turtle") -> str:
+        """Serve ``body`` with ``status`` at ``path``; returns the URL."""
+        self.answers[path] = Answer(status, body, content_type)
+        return self.url(path)
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+
+@pytest.fixture
+def static_server() -> Iterator[StaticServer]:
+    server = StaticServer({})
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def real_mirror() -> Path:
+    folder = Path(os.environ.get("INTEROP_LAB_ARTEFACTS", "/nonexistent"))
+    if not (folder / "index.json").is_file():
+        pytest.skip("no artefact mirror: set INTEROP_LAB_ARTEFACTS")
+    return folder
