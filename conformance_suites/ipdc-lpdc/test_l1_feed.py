@@ -1,40 +1,19 @@
-"""L1 - de feed is bereikbaar en welgevormd."""
+"""L1 - de feed is bereikbaar en welgevormd (de generieke LDES-tests van de suite ldes)."""
 
 from __future__ import annotations
 
-import pytest
+from conformance_suites.ldes.test_structure import (
+    test_media_type,
+    test_members_present,
+    test_pages_answer,
+    test_pages_readable,
+    test_relations_sound,
+)
 
-from interop_lab.checks import http, ldes
-from interop_lab.runner.claim import ClaimRun
-
-pytestmark = [pytest.mark.level("L1"), pytest.mark.usage("Verplicht")]
-
-
-@pytest.mark.requirement("https://www.rfc-editor.org/rfc/rfc9110#section-15.3")
-def test_pages_answer(claim_run: ClaimRun) -> None:
-    """Elke pagina van de feed antwoordt met HTTP 200."""
-    http.pages_answer(claim_run.crawl("feed"))
-
-
-@pytest.mark.requirement("https://www.w3.org/TR/json-ld11/#iana-considerations")
-def test_media_type(claim_run: ClaimRun) -> None:
-    """Elke pagina wordt geserveerd als JSON-LD (Content-Type application/ld+json)."""
-    http.media_types(claim_run.crawl("feed"), claim_run.suite.manifest.media_types)
-
-
-@pytest.mark.requirement("https://www.w3.org/TR/json-ld11/#json-ld-grammar")
-def test_pages_readable(claim_run: ClaimRun) -> None:
-    """Elke pagina is geldige JSON-LD."""
-    http.payloads_readable(claim_run.crawl("feed"))
-
-
-@pytest.mark.requirement("https://treecg.github.io/specification/#relations")
-def test_relations_sound(claim_run: ClaimRun) -> None:
-    """De relaties tussen de pagina's vormen een structuur zonder tegenstrijdige cyclus."""
-    ldes.relations_sound(claim_run.crawl("feed"))
-
-
-@pytest.mark.requirement("https://treecg.github.io/specification/#members")
-def test_members_present(claim_run: ClaimRun) -> None:
-    """De feed publiceert leden (tree:member)."""
-    ldes.members_present(claim_run.crawl("feed"))
+__all__ = [
+    "test_media_type",
+    "test_members_present",
+    "test_pages_answer",
+    "test_pages_readable",
+    "test_relations_sound",
+]

@@ -1,53 +1,26 @@
-"""L4 - goede LDES-praktijk: de event stream beschrijft zichzelf en elk lid is een versie."""
+"""L4 - goede LDES-praktijk (de generieke LDES-tests van de suite ldes).
+
+Het bewaarbeleid (ldes:retentionPolicy) wordt hier niet getest: de officiële IPDC-contexten
+definiëren er geen term voor, dus een leverancier die ze volgt kan het niet vermelden.
+"""
 
 from __future__ import annotations
 
-import pytest
+from conformance_suites.ldes.test_description import (
+    test_event_stream,
+    test_members_versioned,
+    test_timestamp_path,
+    test_version_of_path,
+    test_view,
+)
+from conformance_suites.ldes.test_practice import test_links_followed, test_pages_cacheable
 
-from interop_lab.checks import ldes
-from interop_lab.model import vocab
-from interop_lab.runner.claim import ClaimRun
-
-pytestmark = pytest.mark.level("L4")
-
-
-@pytest.mark.usage("Verplicht")
-@pytest.mark.requirement("https://w3id.org/ldes/specification#event-stream")
-def test_event_stream(claim_run: ClaimRun) -> None:
-    """De feed beschrijft een ldes:EventStream."""
-    ldes.event_stream_described(claim_run.crawl("feed"))
-
-
-@pytest.mark.usage("Verplicht")
-@pytest.mark.requirement("https://treecg.github.io/specification/#views")
-def test_view(claim_run: ClaimRun) -> None:
-    """De event stream verwijst met tree:view naar zijn pagina's."""
-    ldes.view_declared(claim_run.crawl("feed"))
-
-
-@pytest.mark.usage("Aanbevolen")
-@pytest.mark.requirement("https://w3id.org/ldes/specification#timestampPath")
-def test_timestamp_path(claim_run: ClaimRun) -> None:
-    """De event stream vermeldt ldes:timestampPath."""
-    ldes.stream_property(claim_run.crawl("feed"), vocab.LDES_TIMESTAMP_PATH)
-
-
-@pytest.mark.usage("Aanbevolen")
-@pytest.mark.requirement("https://w3id.org/ldes/specification#versionOfPath")
-def test_version_of_path(claim_run: ClaimRun) -> None:
-    """De event stream vermeldt ldes:versionOfPath."""
-    ldes.stream_property(claim_run.crawl("feed"), vocab.LDES_VERSION_OF_PATH)
-
-
-@pytest.mark.usage("Aanbevolen")
-@pytest.mark.requirement("https://w3id.org/ldes/specification#version-materializations")
-def test_members_versioned(claim_run: ClaimRun) -> None:
-    """Elk lid vermeldt zijn tijdstip en het object waarvan het een versie is."""
-    ldes.members_versioned(claim_run.crawl("feed"))
-
-
-@pytest.mark.usage("Aanbevolen")
-@pytest.mark.requirement("https://treecg.github.io/specification/#traversing")
-def test_links_followed(claim_run: ClaimRun) -> None:
-    """Elke relatie leidt naar een pagina op de hosts van het profiel."""
-    ldes.links_followed(claim_run.crawl("feed"))
+__all__ = [
+    "test_event_stream",
+    "test_links_followed",
+    "test_members_versioned",
+    "test_pages_cacheable",
+    "test_timestamp_path",
+    "test_version_of_path",
+    "test_view",
+]

@@ -177,3 +177,39 @@ def members_versioned(crawl: Crawl) -> None:
         expected=f"elk lid heeft {', '.join(short(p) for p in sorted(paths))}",
         received=f"{len(problems)} ontbrekende waarden",
     )
+
+
+def pages_cacheable(crawl: Crawl) -> None:
+    """Every page states a freshness lifetime and a validator, so clients need not refetch it."""
+    problems = []
+    for page in crawl.pages:
+        if not page.fetched.ok:
+            continue
+        control = (page.fetched.header("cache-control") or "").lower()
+        lifetime = "max-age" in control or "immutable" in control
+        validator = page.fetched.header("etag") or page.fetched.header("last-modified")
+        if not (lifetime and validator):
+            problems.append(
+                Location(
+                    url=page.url,
+                    value=f"Cache-Control: {control or '(geen)'}; "
+                    f"validator: {'ja' if validator else 'geen'}",
+                )
+            )
+    fail(
+        "pagina's zeggen niet hoe lang ze geldig zijn",
+        problems,
+        expected="Cache-Control met max-age (of immutable) en een ETag of Last-Modified",
+        received="; ".join(f"{p.url}: {p.value}" for p in problems[:3]),
+    )
+
+
+def retention_declared(crawl: Crawl) -> None:
+    """The stream or its view declares an ``ldes:retentionPolicy``."""
+    if not _objects(crawl, vocab.LDES_RETENTION_POLICY):
+        raise Failure(
+            "de feed vermeldt geen bewaarbeleid",
+            expected="ldes:retentionPolicy op de view",
+            received="geen bewaarbeleid",
+            locations=tuple(Location(url=url) for url in crawl.start_urls),
+        )

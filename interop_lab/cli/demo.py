@@ -45,7 +45,8 @@ def demo(args: argparse.Namespace) -> int:
             f"release {release}{' met ' + ', '.join(defects) if defects else ''}: "
             f"{'conform' if code == 0 else 'niet conform' if code == 1 else 'fout'}"
         )
-        print(f"  scorecard: {out_dir / 'ipdc-lpdc' / 'scorecard.html'}")
+        for card in sorted(out_dir.glob("*/scorecard.html")):
+            print(f"  scorecard: {card}")
     print(f"catalogus: {catalogue}")
     return max(codes) if max(codes) > 1 else 0
 

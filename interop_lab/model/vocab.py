@@ -19,6 +19,7 @@ LDES = "https://w3id.org/ldes#"
 LDES_EVENT_STREAM = LDES + "EventStream"
 LDES_TIMESTAMP_PATH = LDES + "timestampPath"
 LDES_VERSION_OF_PATH = LDES + "versionOfPath"
+LDES_RETENTION_POLICY = LDES + "retentionPolicy"
 
 # Relation types whose direction orders the pages: a cycle made only of one direction
 # contradicts the ordering the relations claim.

@@ -23,7 +23,15 @@ def _marker_arg(item: pytest.Item, name: str) -> str | None:
 
 
 def level_of(item: pytest.Item, suite: Suite) -> str:
-    return _marker_arg(item, "level") or suite.levels[0].id
+    level = _marker_arg(item, "level") or suite.levels[0].id
+    return suite.manifest.level_in_this_suite(_origin_suite(item), level)
+
+
+def _origin_suite(item: pytest.Item) -> str:
+    """The bundled suite a test function was written in (it may be imported by another)."""
+    module = getattr(getattr(item, "function", None), "__module__", "") or ""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[0] == "conformance_suites" else ""
 
 
 def usage_of(item: pytest.Item) -> Usage:

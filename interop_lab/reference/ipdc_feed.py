@@ -27,6 +27,17 @@ from interop_lab.reference.vocabulary import (
 __all__ = ["FEED_PATH", "IpdcFeed"]
 
 
+LDES_RETENTION_POLICY = "https://w3id.org/ldes#retentionPolicy"
+# Snapshots are kept ten years, as a municipality's product catalogue history would be.
+RETENTION = {
+    "@type": "https://w3id.org/ldes#DurationAgoPolicy",
+    "https://w3id.org/tree#value": {
+        "@value": "P10Y",
+        "@type": "http://www.w3.org/2001/XMLSchema#duration",
+    },
+}
+
+
 class IpdcFeed:
     """Deterministic generator of the feed: same parameters, same pages, byte for byte."""
 
@@ -99,6 +110,8 @@ class IpdcFeed:
                 "@id": self.page_url(base_url, index),
                 "@type": "Node",
                 "relation": self._relations(index, base_url),
+                # The pinned IPDC contexts have no term for it: absolute IRIs are never dropped.
+                LDES_RETENTION_POLICY: RETENTION,
             },
             "member": [self._member(i) for i in self._member_range(index)],
         }

@@ -40,6 +40,13 @@ class ShapesSpec(_Strict):
     recommended_level: str
 
 
+class IncludeSpec(_Strict):
+    """Another suite whose test modules this suite imports, with its levels mapped onto ours."""
+
+    suite: str
+    levels: dict[str, str] = Field(default_factory=dict)
+
+
 class StandardDefectSpec(_Strict):
     """A test that fails because of a defect in the standard itself, documented by the suite."""
 
@@ -76,9 +83,15 @@ class SuiteManifest(_Strict):
     shapes: ShapesSpec | None = None
     artefacts: tuple[ArtefactSpec, ...] = ()
     standard_defects: tuple[StandardDefectSpec, ...] = ()
+    includes: tuple[IncludeSpec, ...] = ()
 
     def standard_defect(self, local_id: str) -> StandardDefectSpec | None:
         return next((d for d in self.standard_defects if d.test == local_id), None)
+
+    def level_in_this_suite(self, origin_suite: str, level: str) -> str:
+        """The level here of a test imported from ``origin_suite`` at ``level`` there."""
+        include = next((i for i in self.includes if i.suite == origin_suite), None)
+        return include.levels.get(level, level) if include else level
 
 
 def read_manifest(folder: Path) -> SuiteManifest:

@@ -1,0 +1,1 @@
+"""The generic LDES/TREE suite; LDES-based suites import its tests (see their includes:)."""
