@@ -175,7 +175,7 @@ def members_versioned(crawl: Crawl) -> None:
         "niet elk lid vermeldt zijn tijdstip en de versie waarvan het een versie is",
         problems,
         expected=f"elk lid heeft {', '.join(short(p) for p in sorted(paths))}",
-        received=f"{len(problems)} ontbrekende waarden",
+        received=f"{len(problems)} ontbrekende {'waarde' if len(problems) == 1 else 'waarden'}",
     )
 
 

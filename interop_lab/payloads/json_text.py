@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +33,7 @@ def parse_json(body: bytes) -> tuple[Any, list[JsonProblem]]:
         data = json.loads(
             text,
             parse_constant=_reject_constant,
+            parse_float=_finite_float,
             object_pairs_hook=lambda pairs: _object(pairs, duplicates),
         )
     except json.JSONDecodeError as error:
@@ -48,6 +50,14 @@ def parse_json(body: bytes) -> tuple[Any, list[JsonProblem]]:
 
 def _reject_constant(name: str) -> Any:
     raise JsonSyntaxError(f"{name} is geen geldige JSON-waarde")
+
+
+def _finite_float(text: str) -> float:
+    # JSON has no infinity; 1e400 would silently become one.
+    value = float(text)
+    if not math.isfinite(value):
+        raise JsonSyntaxError(f"het getal {text[:40]} is te groot voor een JSON-getal")
+    return value
 
 
 def _object(pairs: list[tuple[str, Any]], duplicates: list[tuple[dict[str, Any], str]]) -> Any:

@@ -161,7 +161,7 @@ def test_members_versioned_fails_on_a_member_without_timestamp(build: Builder) -
     failure = raised.value
     assert failure.message.startswith("niet elk lid vermeldt zijn tijdstip")
     assert failure.expected == "elk lid heeft tijd, versieVan"
-    assert failure.received == "1 ontbrekende waarden"
+    assert failure.received == "1 ontbrekende waarde"
     assert failure.locations == (
         Location(url=A, focus_node=f"{EX}m2", path=f"{EX}tijd", member=f"{EX}m2"),
     )

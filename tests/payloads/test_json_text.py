@@ -115,3 +115,8 @@ def test_object_pointers_cover_every_object_in_lists_and_objects() -> None:
 
 def test_escape_pointer_token_escapes_tilde_before_slash() -> None:
     assert escape_pointer_token("~/") == "~0~1"
+
+
+def test_a_number_too_large_for_a_double_is_rejected() -> None:
+    with pytest.raises(JsonSyntaxError, match="te groot voor een JSON-getal"):
+        parse_json(b'{"n": 1e400}')
