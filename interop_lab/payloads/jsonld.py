@@ -37,7 +37,8 @@ class _Tracer(JsonLdProcessor):
     def __init__(self) -> None:
         super().__init__()
         self.origins: dict[int, dict[str, Any]] = {}
-        self.keys: dict[int, dict[str, str]] = {}
+        # expanded node -> property IRI -> (the JSON object holding the key, the key)
+        self.keys: dict[int, dict[str, tuple[dict[str, Any], str]]] = {}
         self.dropped: list[tuple[dict[str, Any], str]] = []
         self.undefined_types: list[tuple[dict[str, Any], str]] = []
         # Expanded objects that pyld discards must stay alive, or their id() could be reused.
@@ -72,7 +73,9 @@ class _Tracer(JsonLdProcessor):
             type_scoped_ctx,
         )
 
-    def _note_keys(self, ctx: Any, element: dict[str, Any], keys: dict[str, str]) -> None:
+    def _note_keys(
+        self, ctx: Any, element: dict[str, Any], keys: dict[str, tuple[dict[str, Any], str]]
+    ) -> None:
         for key in element:
             if key == "@context":
                 continue
@@ -80,7 +83,8 @@ class _Tracer(JsonLdProcessor):
             if iri is None or not (_is_absolute_iri(iri) or _is_keyword(iri)):
                 self.dropped.append((element, key))
             else:
-                keys.setdefault(iri, key)
+                # An @nest object adds its keys to the node that holds it, from its own place.
+                keys.setdefault(iri, (element, key))
 
     def _note_types(self, ctx: Any, element: dict[str, Any], types: Any) -> None:
         for value in types if isinstance(types, list) else [types]:
@@ -225,8 +229,9 @@ def _map_nodes(
         if len(origin) > sizes.get(term, -1):
             sizes[term] = len(origin)
             result.node_pointers[term] = pointers.get(id(origin), "")
-        for iri, key in tracer.keys.get(id(node), {}).items():
-            result.property_keys.setdefault((term, iri), key)
+        for iri, (holder, key) in tracer.keys.get(id(node), {}).items():
+            pointer = f"{pointers.get(id(holder), '')}/{escape_pointer_token(key)}"
+            result.property_pointers.setdefault((term, iri), pointer)
 
 
 def _node_term(node: dict[str, Any], issuer: IdentifierIssuer, doc_prefix: str) -> Node | None:

@@ -20,22 +20,18 @@ class Finding:
 
 @dataclass(slots=True)
 class TracedGraph:
-    """Triples and, for JSON-LD, the JSON pointer of each node and the JSON key of each property."""
+    """Triples and, for JSON-LD, the JSON pointer of each node and of each node's properties."""
 
     triples: list[Triple] = field(default_factory=list)
     node_pointers: dict[Node, str] = field(default_factory=dict)
-    property_keys: dict[tuple[Node, str], str] = field(default_factory=dict)
+    property_pointers: dict[tuple[Node, str], str] = field(default_factory=dict)
     dropped_keys: list[Finding] = field(default_factory=list)
     undefined_types: list[Finding] = field(default_factory=list)
     unpinned_contexts: list[str] = field(default_factory=list)
     contexts: list[str] = field(default_factory=list)
 
     def pointer_of(self, node: Node, path: str | None = None) -> str | None:
-        """The JSON pointer of ``node``, extended with the key of ``path`` when it is present."""
-        pointer = self.node_pointers.get(node)
-        if pointer is None:
-            return None
-        key = self.property_keys.get((node, path)) if path else None
-        if key is None:
-            return pointer
-        return f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
+        """The JSON pointer of ``node``'s value for ``path`` when it has one, else of ``node``."""
+        if path is not None and (node, path) in self.property_pointers:
+            return self.property_pointers[(node, path)]
+        return self.node_pointers.get(node)
