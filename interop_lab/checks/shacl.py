@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from rdflib import Literal, URIRef
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from interop_lab.checks.common import fail
 from interop_lab.model.errors import CantTell, Inapplicable
 from interop_lab.shapes import ShapeConstraint
-from interop_lab.validation import Locator, Validation
+from interop_lab.validation import Locator, ShaclResult, Validation
 
 _RULES = {
     "MinCount": "komt minstens {p} keer voor",
@@ -52,9 +54,34 @@ def constraint_holds(
         f"deze {kind}",
         locations,
         expected=rule_text(constraint),
-        received=_received(results[0].message if results else ""),
+        received=_received(constraint, results[0]) if results else None,
     )
 
 
-def _received(message: str) -> str:
-    return f"bv. {message}" if message else "afwijkende waarden"
+# What was received, per constraint component, in words a municipality reads.
+_RECEIVED = {
+    "MinCount": "te weinig waarden",
+    "MaxCount": "te veel waarden",
+    "Datatype": "de waarde {v} heeft een ander datatype",
+    "Class": "{v} is niet van klasse {p}",
+    "Pattern": "{v} volgt het patroon niet",
+    "LanguageIn": "{v} heeft een taalcode buiten {p}",
+    "UniqueLang": "meer dan één waarde in dezelfde taal",
+    "NodeKind": "{v} is van een andere soort",
+    "In": "{v} staat niet in de lijst",
+}
+
+
+def _received(constraint: ShapeConstraint, result: ShaclResult) -> str:
+    template = _RECEIVED.get(constraint.component_name)
+    if template is None or ("{v}" in template and result.value is None):
+        return f"bv. {result.message}" if result.message else "afwijkende waarden"
+    value = _quoted(result.value)
+    return "bv. " + template.format(v=value, p=constraint.parameter)
+
+
+def _quoted(value: Node | None) -> str:
+    if isinstance(value, Literal):
+        text = str(value)
+        return f'"{text[:80]}"' + ("..." if len(text) > 80 else "")
+    return f"<{value}>" if isinstance(value, URIRef) else "een lege knoop"
