@@ -3,7 +3,6 @@ nobody listens on, and the real artefact mirror."""
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 from collections import Counter
@@ -13,6 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from tests.mirror import oslo_mirror
 
 
 @dataclass
@@ -83,7 +84,4 @@ def closed_port() -> int:
 
 @pytest.fixture(scope="session")
 def real_mirror() -> Path:
-    folder = Path(os.environ.get("INTEROP_LAB_ARTEFACTS", "/nonexistent"))
-    if not (folder / "index.json").is_file():
-        pytest.skip("no artefact mirror: set INTEROP_LAB_ARTEFACTS")
-    return folder
+    return oslo_mirror()

@@ -4,18 +4,17 @@ query), the reference vendor with server-side counting, and the pinned contexts 
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from interop_lab.reference import server as reference_server
+from tests.mirror import oslo_mirror
 
 
 @dataclass
@@ -96,9 +95,7 @@ def reference_hits(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 @pytest.fixture(scope="session")
 def pinned_contexts() -> Callable[[str], Any | None]:
     """The lab's ContextSource over the artefact mirror's index.json."""
-    folder = Path(os.environ.get("INTEROP_LAB_ARTEFACTS", "/nonexistent"))
-    if not (folder / "index.json").is_file():
-        pytest.skip("no artefact mirror: set INTEROP_LAB_ARTEFACTS")
+    folder = oslo_mirror()
     index = json.loads((folder / "index.json").read_text())["artefacts"]
     documents: dict[str, Any] = {}
 

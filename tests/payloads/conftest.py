@@ -4,7 +4,6 @@ loopback HTTP server that counts the requests it gets (a context must never be f
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections import Counter
 from collections.abc import Iterator
@@ -14,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.mirror import oslo_mirror
 
 
 @dataclass
@@ -47,10 +48,7 @@ class Mirror:
 
 @pytest.fixture(scope="session")
 def mirror() -> Mirror:
-    folder = Path(os.environ.get("INTEROP_LAB_ARTEFACTS", "/nonexistent"))
-    if not (folder / "index.json").is_file():
-        pytest.skip("no artefact mirror: set INTEROP_LAB_ARTEFACTS")
-    return Mirror(folder)
+    return Mirror(oslo_mirror())
 
 
 @dataclass

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import random
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from rdflib import BNode, Graph, URIRef
@@ -13,6 +11,7 @@ from rdflib.namespace import SH
 
 from interop_lab.model.outcomes import Usage
 from interop_lab.shapes import ShapeConstraint, constraints_of
+from tests.mirror import oslo_mirror
 
 INSTANTIE_SHAPES = "ipdc-lpdc/2024-07-04-implementatiemodel/shacl/instantie-shape.ttl"
 IPDC = "https://data.vlaanderen.be/doc/implementatiemodel/ipdc-lpdc/ontwerpstandaard/2024-01-11#"
@@ -34,10 +33,7 @@ def by_id(constraints: list[ShapeConstraint]) -> dict[str, ShapeConstraint]:
 
 @pytest.fixture(scope="module")
 def instantie_shapes() -> Graph:
-    folder = Path(os.environ.get("INTEROP_LAB_ARTEFACTS", "/nonexistent"))
-    if not (folder / INSTANTIE_SHAPES).is_file():
-        pytest.skip("no artefact mirror: set INTEROP_LAB_ARTEFACTS")
-    return Graph().parse(folder / INSTANTIE_SHAPES, format="turtle")
+    return Graph().parse(oslo_mirror() / INSTANTIE_SHAPES, format="turtle")
 
 
 def test_real_instantie_shapes_give_202_constraints_with_unique_ids(
