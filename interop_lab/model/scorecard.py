@@ -75,17 +75,25 @@ class Scorecard:
     levels: tuple[Level, ...]
     assertions: tuple[AssertionRecord, ...]
     run: RunInfo
+    claimed_level: str | None = None  # the highest level the vendor claims; None: all of them
     verdict: str = field(init=False)
     level: str | None = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "verdict", verdict_of(self.assertions))
-        object.__setattr__(self, "level", level_reached(self.levels, self.assertions))
+        claimed = _up_to(self.levels, self.claimed_level)
+        object.__setattr__(self, "level", level_reached(claimed, self.assertions))
 
     @property
     def summary(self) -> dict[str, int]:
         counts = Counter(record.outcome for record in self.assertions)
         return {outcome.value: counts.get(outcome, 0) for outcome in Outcome}
+
+
+def _up_to(levels: tuple[Level, ...], claimed: str | None) -> tuple[Level, ...]:
+    """The levels up to the claimed one: a level the vendor does not claim is never reached."""
+    ids = [level.id for level in levels]
+    return levels[: ids.index(claimed) + 1] if claimed in ids else levels
 
 
 def counts_against_vendor(record: AssertionRecord) -> bool:

@@ -92,6 +92,7 @@ def scorecard_to_jsonld(card: Scorecard) -> dict[str, Any]:
         "verdict": card.verdict,
         "level": card.level,
         "levels": [{"id": level.id, "title": level.title} for level in card.levels],
+        **({"claimedLevel": card.claimed_level} if card.claimed_level else {}),
         "summary": card.summary,
         "assertions": [_assertion(card, record) for record in card.assertions],
         "run": _run(card.run),
@@ -171,6 +172,7 @@ def _scorecard(data: dict[str, Any]) -> Scorecard:
         levels=tuple(Level(level["id"], level["title"]) for level in data.get("levels", [])),
         assertions=tuple(_record(item) for item in data["assertions"]),
         run=_run_info(data["run"]),
+        claimed_level=data.get("claimedLevel"),
     )
 
 

@@ -28,7 +28,8 @@ def build_scorecards(lab: LabSession) -> list[Scorecard]:
     cards = []
     for suite_id in sorted(lab.records):
         suite = lab.suites[suite_id]
-        if lab.profile.claim_for(suite_id) is None:
+        claim = lab.profile.claim_for(suite_id)
+        if claim is None:
             continue
         manifest = suite.manifest
         order = {level.id: index for index, level in enumerate(suite.levels)}
@@ -63,6 +64,7 @@ def build_scorecards(lab: LabSession) -> list[Scorecard]:
                     ),
                     run_id=lab.run_id,
                 ),
+                claimed_level=claim.level,
             )
         )
     return cards

@@ -45,3 +45,4 @@ def test_levels_above_the_claim_are_inapplicable(workdir: Path) -> None:
     assert above
     assert {a["result"]["outcome"] for a in above} == {"inapplicable"}
     assert card["verdict"] == "conformant"
+    assert (card["claimedLevel"], card["level"]) == ("L1", "L1"), "never above the claim"
