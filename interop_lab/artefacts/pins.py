@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 SHAPES = "shapes"
 CONTEXT = "context"
 CODELIST = "codelist"
 SCHEMA = "schema"
 ROLES = (SHAPES, CONTEXT, CODELIST, SCHEMA)
+
+RepairArguments = Mapping[str, Mapping[str, tuple[str, ...]]]
+"""Per repair name, its parameters (e.g. ``{"drop-invalid-context-terms": {"terms": (...)}}``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +22,7 @@ class Pin:
 
     ``aliases`` are other URLs the same bytes are published under (test stubs, old hosts); a
     payload that references an alias uses the pinned artefact, never a download.
+    ``repair_arguments`` holds the parameters of the repairs that take any.
     """
 
     url: str
@@ -25,6 +30,7 @@ class Pin:
     role: str
     repairs: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    repair_arguments: RepairArguments = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,11 +67,12 @@ class ArtefactStore:
         return cls([m for m in mirrors if str(m) not in ("", ".")], default_cache_dir(), download)
 
     def load(self, pin: Pin) -> Artefact:
-        data = self._original(pin)
-        repaired = apply_repairs(pin.url, data, pin.repairs)
+        data = self.original(pin)
+        repaired = apply_repairs(pin.url, data, pin.repairs, pin.repair_arguments)
         return Artefact(pin=pin, data=repaired, repairs_applied=pin.repairs)
 
-    def _original(self, pin: Pin) -> bytes:
+    def original(self, pin: Pin) -> bytes:
+        """The pinned bytes as published, before any repair (hash checked)."""
         entry = self._mirror.get(pin.url)
         if entry is not None:
             return self._from_mirror(pin, entry)

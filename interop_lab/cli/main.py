@@ -24,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_profile(commands)
     _add_run(commands)
     _add_catalogue(commands)
+    _add_artefacts(commands)
     return parser
 
 
@@ -107,6 +108,22 @@ def _add_catalogue(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         if name == "export":
             action.add_argument("--output", metavar="FILE", help="file to write (default: stdout)")
         action.set_defaults(handler=_lazy("interop_lab.cli.catalogue", name))
+
+
+def _add_artefacts(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    artefacts = commands.add_parser("artefacts", help="inspect the pinned OSLO artefacts")
+    actions = artefacts.add_subparsers(dest="action", required=True, metavar="ACTION")
+    check = actions.add_parser(
+        "check",
+        help="report what is wrong with each pinned artefact and which repair the suite "
+        "applies (exit 0: every defect that breaks a run is repaired; 1: one is not)",
+    )
+    what = check.add_mutually_exclusive_group()
+    what.add_argument("suite", nargs="?", metavar="SUITE", help="only this suite's artefacts")
+    what.add_argument(
+        "--mirror", metavar="DIR", help="check every artefact listed in DIR/index.json instead"
+    )
+    check.set_defaults(handler=_lazy("interop_lab.cli.artefacts", "check"))
 
 
 def _lazy(module: str, function: str) -> Handler:

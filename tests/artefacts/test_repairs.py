@@ -148,7 +148,12 @@ def test_wrap_bare_context_on_a_wrapped_context_changes_nothing(real_mirror: Pat
 
 
 def test_every_repair_is_described() -> None:
-    assert sorted(REPAIRS) == ["cardinalities-as-integer", "wrap-bare-context"]
+    assert sorted(REPAIRS) == [
+        "cardinalities-as-integer",
+        "drop-invalid-context-terms",
+        "literal-datatype-as-nodekind",
+        "wrap-bare-context",
+    ]
     for name, repair in REPAIRS.items():
         assert repair.name == name
         assert len(repair.description) > 20
