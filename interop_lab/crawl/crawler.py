@@ -1,76 +1,31 @@
-"""Crawling a claimed endpoint: breadth-first over TREE relations, bounded, each page once.
+"""Crawling a claimed endpoint: breadth-first, bounded, each page once.
 
-A page that cannot be fetched or read is kept with its error: it is evidence for the checks.
-Links the lab will not follow (another host, another scheme, past a bound) are kept too, with
-the reason, so a check can report them instead of the crawl hiding them.
+Pages link on by TREE relations, or, for a paged collection, by the next-page and item links its
+suite declares (``LinkRules``). A page that cannot be fetched or read is kept with its error: it
+is evidence for the checks. Links the lab will not follow (another host, another scheme, past a
+bound) are kept too, with the reason, so a check can report them instead of the crawl hiding them.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 from rdflib import URIRef
 from rdflib.term import Node
 
+from interop_lab.crawl.collection import collection_links
+from interop_lab.crawl.pages import Crawl, CrawlBounds, Link, LinkRules, Page, normal_url
 from interop_lab.model import vocab
 from interop_lab.payloads.jsonld import ContextSource
 from interop_lab.payloads.read import Payload, read_payload
-from interop_lab.transport import Fetched, Fetcher
+from interop_lab.transport import Fetcher
 
 ACCEPT = "application/ld+json, text/turtle;q=0.9, application/n-triples;q=0.8, */*;q=0.1"
 
-
-@dataclass(frozen=True, slots=True)
-class CrawlBounds:
-    max_pages: int = 10_000
-    max_members: int = 1_000_000
-    concurrency: int = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A ``tree:relation`` (or ``tree:view``) from one page to another."""
-
-    source: str
-    target: str
-    kind: str
-    path: str | None = None
-    value: str | None = None
-
-
-@dataclass(slots=True)
-class Page:
-    url: str
-    role: str
-    fetched: Fetched
-    payload: Payload | None
-    links: list[Link] = field(default_factory=list)
-    members: list[Node] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Crawl:
-    role: str
-    start_urls: tuple[str, ...]
-    pages: list[Page] = field(default_factory=list)
-    unfollowed: list[tuple[Link, str]] = field(default_factory=list)
-    stopped: str | None = None
-
-    @property
-    def member_count(self) -> int:
-        return sum(len(page.members) for page in self.pages)
-
-    def canonical(self, url: str) -> str:
-        """The URL the crawl fetched for ``url``, when a page named itself by another URL."""
-        normal = _normal(url)
-        for page in self.pages:
-            if normal in page.aliases:
-                return page.url
-        return normal
+# A URL to fetch and the link that led to it (None for a start URL).
+_Step = tuple[str, Link | None]
 
 
 async def crawl(
@@ -82,12 +37,15 @@ async def crawl(
     allowed_hosts: frozenset[str],
     bounds: CrawlBounds,
     follow: bool = True,
+    links: LinkRules | None = None,
 ) -> Crawl:
-    """Fetch ``start_urls`` and, when ``follow``, every page their relations lead to."""
-    result = Crawl(role=role, start_urls=tuple(start_urls))
-    seen = {_normal(url) for url in start_urls}
-    frontier = list(dict.fromkeys(_normal(url) for url in start_urls))
+    """Fetch ``start_urls`` and, when ``follow``, every page their links lead to: TREE
+    relations, or the collection ``links`` when given."""
+    result = Crawl(role=role, start_urls=tuple(start_urls), rules=links)
+    seen = {normal_url(url) for url in start_urls}
+    frontier: list[_Step] = [(url, None) for url in dict.fromkeys(map(normal_url, start_urls))]
     gate = asyncio.Semaphore(bounds.concurrency)
+    items_cut = False
     while frontier and result.stopped is None:
         room = max(0, bounds.max_pages - len(result.pages))
         if len(frontier) > room:
@@ -95,39 +53,71 @@ async def crawl(
             result.stopped = _max_pages(bounds)
             frontier = frontier[:room]
         pages = await asyncio.gather(
-            *(_visit(fetcher, gate, role, url, contexts) for url in frontier)
+            *(_visit(fetcher, gate, role, step, contexts, links) for step in frontier)
         )
         result.pages.extend(pages)
         frontier = _next_frontier(pages, result, seen, allowed_hosts, follow)
+        if links is not None:
+            frontier, cut = _within_member_bound(frontier, result, links, bounds)
+            items_cut = items_cut or cut
         result.stopped = _bound_reached(result, frontier, bounds) or result.stopped
+    if items_cut:
+        result.stopped = result.stopped or _max_members(bounds)
     return result
 
 
-async def _visit(
-    fetcher: Fetcher, gate: asyncio.Semaphore, role: str, url: str, contexts: ContextSource
+async def fetch_page(
+    fetcher: Fetcher, url: str, *, role: str, name: str, contexts: ContextSource, accept: str
 ) -> Page:
-    async with gate:
-        fetched = await fetcher.get(url, name=f"{role}: {url}", accept=ACCEPT)
-    if fetched.error is not None or fetched.status is None or not 200 <= fetched.status < 300:
+    """One request, recorded as ``name``; its body read as RDF when it answered 2xx."""
+    fetched = await fetcher.get(url, name=name, accept=accept)
+    if not fetched.ok:
         return Page(url=url, role=role, fetched=fetched, payload=None)
     payload = read_payload(
         fetched.body, url=fetched.url, media_type=fetched.media_type, contexts=contexts
     )
-    page = Page(url=url, role=role, fetched=fetched, payload=payload)
-    if payload.error is None:
-        page.aliases = _self_views(payload)
-        page.links = [
-            link for link in _links(url, payload) if _normal(link.target) not in page.aliases
-        ]
-        page.members = _members(payload)
+    return Page(url=url, role=role, fetched=fetched, payload=payload)
+
+
+async def _visit(
+    fetcher: Fetcher,
+    gate: asyncio.Semaphore,
+    role: str,
+    step: _Step,
+    contexts: ContextSource,
+    rules: LinkRules | None,
+) -> Page:
+    url, via = step
+    async with gate:
+        page = await fetch_page(
+            fetcher, url, role=role, name=f"{role}: {url}", contexts=contexts, accept=ACCEPT
+        )
+    page.via = via
+    if page.payload is not None and page.payload.error is None:
+        _read_links(page, page.payload, rules)
     return page
+
+
+def _read_links(page: Page, payload: Payload, rules: LinkRules | None) -> None:
+    if rules is not None:
+        page.links = collection_links(page.url, payload, rules)
+        via = page.via
+        # An item's document holds one member: the item its list linked to.
+        if via is not None and via.kind in rules.items and via.subject is not None:
+            page.members = [URIRef(via.subject)]
+        return
+    page.aliases = _self_views(payload)
+    page.links = [
+        link for link in _links(page.url, payload) if normal_url(link.target) not in page.aliases
+    ]
+    page.members = _members(payload)
 
 
 def _self_views(payload: Payload) -> list[str]:
     """``tree:view`` targets this document describes: they name this very page, not another."""
     described = {subject for subject, _, _ in payload.graph.triples}
     return [
-        _normal(str(value))
+        normal_url(str(value))
         for _, predicate, value in payload.graph.triples
         if str(predicate) == vocab.TREE_VIEW and isinstance(value, URIRef) and value in described
     ]
@@ -179,18 +169,30 @@ def _next_frontier(
     seen: set[str],
     allowed_hosts: frozenset[str],
     follow: bool,
-) -> list[str]:
-    frontier = []
+) -> list[_Step]:
+    frontier: list[_Step] = []
     seen.update(alias for page in pages for alias in page.aliases)
     for link in (link for page in pages for link in page.links):
-        target = _normal(link.target)
+        target = normal_url(link.target)
         reason = _refusal(target, allowed_hosts) if follow else "niet gevolgd voor deze rol"
         if reason is not None:
             result.unfollowed.append((link, reason))
         elif target not in seen:
             seen.add(target)
-            frontier.append(target)
+            frontier.append((target, link))
     return frontier
+
+
+def _within_member_bound(
+    frontier: list[_Step], result: Crawl, rules: LinkRules, bounds: CrawlBounds
+) -> tuple[list[_Step], bool]:
+    """The steps to take when each item costs a request: the items up to max_members, and no
+    next page once items had to be left out (more pages would only list more of them)."""
+    room = bounds.max_members - len(result.item_pages())
+    items = [step for step in frontier if step[1] is not None and step[1].kind in rules.items]
+    if len(items) <= room:
+        return frontier, False
+    return items[: max(0, room)], True
 
 
 def _refusal(url: str, allowed_hosts: frozenset[str]) -> str | None:
@@ -205,17 +207,17 @@ def _refusal(url: str, allowed_hosts: frozenset[str]) -> str | None:
     return None
 
 
-def _bound_reached(result: Crawl, frontier: list[str], bounds: CrawlBounds) -> str | None:
-    if result.member_count >= bounds.max_members:
-        return f"maximum van {bounds.max_members} leden bereikt"
+def _bound_reached(result: Crawl, frontier: list[_Step], bounds: CrawlBounds) -> str | None:
+    if frontier and result.member_count >= bounds.max_members:
+        return _max_members(bounds)
     if frontier and len(result.pages) >= bounds.max_pages:
         return _max_pages(bounds)
     return None
 
 
+def _max_members(bounds: CrawlBounds) -> str:
+    return f"maximum van {bounds.max_members} leden bereikt"
+
+
 def _max_pages(bounds: CrawlBounds) -> str:
     return f"maximum van {bounds.max_pages} pagina's bereikt"
-
-
-def _normal(url: str) -> str:
-    return urldefrag(url)[0]

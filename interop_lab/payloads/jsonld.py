@@ -116,7 +116,7 @@ def to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
     node_map: dict[str, Any] = {"@default": {}}
     tracer._create_node_map(expanded, node_map, "@default", issuer)
     doc_prefix = f"j{uuid.uuid4().hex[:10]}"
-    for raw in tracer._graph_to_rdf(node_map["@default"], issuer, options):
+    for raw in _dataset_triples(tracer, node_map, issuer, options):
         result.triples.append(
             (
                 _term(raw["subject"], doc_prefix),
@@ -127,6 +127,21 @@ def to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
     _map_nodes(expanded, tracer, pointers, issuer, doc_prefix, result)
     _collect_findings(tracer, pointers, result)
     return result
+
+
+def _dataset_triples(
+    tracer: _Tracer, node_map: dict[str, Any], issuer: IdentifierIssuer, options: Any
+) -> Iterator[dict[str, Any]]:
+    """The triples of every graph of the document, as one graph.
+
+    A document's named graphs are part of what it says: a list that aliases ``@graph`` next to
+    its own properties (the Basisregisters lists: ``adressen`` beside ``volgende``) puts its
+    items in a graph named by the list node. Graphs with a relative name are skipped, as pyld's
+    own ``to_rdf`` does.
+    """
+    for name, graph in sorted(node_map.items()):
+        if name == "@default" or _is_absolute_iri(name):
+            yield from tracer._graph_to_rdf(graph, issuer, options)
 
 
 class _SharedDict(dict[str, Any]):

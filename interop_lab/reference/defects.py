@@ -45,13 +45,15 @@ SECOND_PAGE = 1
 _PAGE_FAILURES = ("never-answers", "page-404", "page-500", "invalid-json")
 
 
-def check_defects(defects: Collection[str]) -> frozenset[str]:
+def check_defects(
+    defects: Collection[str], known: Mapping[str, str] = IPDC_DEFECTS
+) -> frozenset[str]:
     """The defect names as a set; ValueError naming the known ones if any is unknown."""
     chosen = frozenset(defects)
-    unknown = sorted(chosen - IPDC_DEFECTS.keys())
+    unknown = sorted(chosen - known.keys())
     if unknown:
-        known = ", ".join(sorted(IPDC_DEFECTS))
-        raise ValueError(f"unknown defect(s) {', '.join(unknown)}; known defects: {known}")
+        names = ", ".join(sorted(known))
+        raise ValueError(f"unknown defect(s) {', '.join(unknown)}; known defects: {names}")
     return chosen
 
 

@@ -1,4 +1,5 @@
-"""Preparing one claim: crawl each claimed endpoint once, read it, validate it once.
+"""Preparing one claim: crawl each claimed endpoint once, make the suite's probes once, read
+them, validate once.
 
 Tests only read what this produces: fetch once, validate once, assert many times.
 """
@@ -6,15 +7,19 @@ Tests only read what this produces: fetch once, validate once, assert many times
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Graph
 
-from interop_lab.crawl import Crawl, CrawlBounds, crawl
-from interop_lab.model.errors import Inapplicable
+from interop_lab.artefacts.pins import SCHEMA
+from interop_lab.crawl import Crawl, CrawlBounds, LinkRules, Page, crawl
+from interop_lab.model.errors import CantTell, Inapplicable, SuiteError
 from interop_lab.profiles import Claim, VendorProfile
+from interop_lab.runner.probes import Probe, run_probes
 from interop_lab.suites.artefact_set import SuiteArtefacts
 from interop_lab.suites.registry import Suite
 from interop_lab.transport import Fetcher
@@ -33,12 +38,34 @@ class ClaimRun:
     crawls: dict[str, Crawl] = field(default_factory=dict)
     validation: Validation | None = None
     locator: Locator = field(default_factory=lambda: Locator([]))
+    probes: dict[str, Probe] = field(default_factory=dict)
 
     def crawl(self, role: str) -> Crawl:
         """The crawl of ``role``; inapplicable when the vendor names no endpoint for it."""
         if role not in self.crawls:
             raise Inapplicable(f"het profiel noemt geen endpoint voor de rol '{role}'")
         return self.crawls[role]
+
+    def probe(self, name: str) -> list[Page]:
+        """The answers to the suite's probe ``name``; inapplicable when its role is unclaimed."""
+        spec = next((p for p in self.suite.manifest.probes if p.name == name), None)
+        if spec is None:
+            raise SuiteError(f"suite {self.suite.id} declares no probe '{name}'")
+        if name not in self.probes:
+            raise Inapplicable(f"het profiel noemt geen endpoint voor de rol '{spec.role}'")
+        probe = self.probes[name]
+        if probe.missing is not None:
+            raise CantTell(probe.missing)
+        return probe.pages
+
+    def schema(self, url: str) -> Any:
+        """The pinned JSON Schema published at ``url``, parsed."""
+        artefact = next(
+            (a for a in self.artefacts.used if a.pin.url == url and a.pin.role == SCHEMA), None
+        )
+        if artefact is None:
+            raise SuiteError(f"suite {self.suite.id} pins no JSON Schema {url}")
+        return json.loads(artefact.data)
 
 
 def crawl_bounds(profile: VendorProfile) -> CrawlBounds:
@@ -48,6 +75,14 @@ def crawl_bounds(profile: VendorProfile) -> CrawlBounds:
         max_pages=limits.max_pages or default.max_pages,
         max_members=limits.max_members or default.max_members,
     )
+
+
+def link_rules(suite: Suite, role: str) -> LinkRules | None:
+    """The collection links the suite declares for ``role``; None means TREE relations."""
+    spec = suite.manifest.roles.links.get(role)
+    if spec is None:
+        return None
+    return LinkRules(next=frozenset(spec.next), items=frozenset(spec.items))
 
 
 async def _crawl_roles(
@@ -64,6 +99,7 @@ async def _crawl_roles(
                 allowed_hosts=profile.allowed_hosts(),
                 bounds=crawl_bounds(profile),
                 follow=role in suite.manifest.roles.follow,
+                links=link_rules(suite, role),
             )
             for role in roles
         )
@@ -81,18 +117,31 @@ def prepare_claim(
     run = ClaimRun(suite=suite, claim=claim, artefacts=artefacts)
     if claim is None:
         return run
-    run.crawls = asyncio.run(_with_fetcher(fetcher_factory, suite, profile, claim, artefacts))
+    run.crawls, run.probes = asyncio.run(
+        _with_fetcher(fetcher_factory, suite, profile, claim, artefacts)
+    )
     pages = [page for crawl_ in run.crawls.values() for page in crawl_.pages]
-    run.locator = Locator(pages)
+    run.locator = Locator(_items_first(run.crawls))
     readable = [p for p in pages if p.payload is not None and p.payload.error is None]
     if artefacts.shapes is not None and readable:
-        data = Graph()
-        for page in readable:
-            for triple in page.payload.graph.triples if page.payload else ():
-                data.add(triple)
-        data += artefacts.codelists
-        run.validation = validate(data, artefacts.shapes, artefacts.constraints)
+        run.validation = _validate(readable, artefacts.shapes, artefacts)
     return run
+
+
+def _items_first(crawls: dict[str, Crawl]) -> list[Page]:
+    """A node's home is the first page that mentions it: an item's own document, not its list."""
+    items = [page for crawl_ in crawls.values() for page in crawl_.item_pages()]
+    listed = {id(page) for page in items}
+    return items + [p for c in crawls.values() for p in c.pages if id(p) not in listed]
+
+
+def _validate(readable: list[Page], shapes: Graph, artefacts: SuiteArtefacts) -> Validation:
+    data = Graph()
+    for page in readable:
+        for triple in page.payload.graph.triples if page.payload else ():
+            data.add(triple)
+    data += artefacts.codelists
+    return validate(data, shapes, artefacts.constraints)
 
 
 async def _with_fetcher(
@@ -101,6 +150,8 @@ async def _with_fetcher(
     profile: VendorProfile,
     claim: Claim,
     artefacts: SuiteArtefacts,
-) -> dict[str, Crawl]:
+) -> tuple[dict[str, Crawl], dict[str, Probe]]:
     async with factory() as fetcher:
-        return await _crawl_roles(suite, profile, claim, artefacts, fetcher)
+        crawls = await _crawl_roles(suite, profile, claim, artefacts, fetcher)
+        probes = await run_probes(fetcher, suite.manifest.probes, crawls, artefacts.context)
+        return crawls, probes

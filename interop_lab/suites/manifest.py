@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from interop_lab.artefacts.pins import ROLES, Pin
 from interop_lab.model.errors import SuiteError
+from interop_lab.model.outcomes import Usage
+from interop_lab.shapes import ShapeConstraint
 
 MANIFEST_NAME = "suite.yaml"
 
@@ -29,15 +32,63 @@ class LevelSpec(_Strict):
     title: str
 
 
+class CollectionLinksSpec(_Strict):
+    """How a paged collection links on, by expanded property IRIs (a crawl follows these instead
+    of TREE relations): ``next`` to its next page, ``items`` to an item's own document."""
+
+    next: tuple[str, ...] = Field(min_length=1)
+    items: tuple[str, ...] = ()
+
+
 class RolesSpec(_Strict):
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
-    follow: tuple[str, ...] = ()  # roles whose TREE relations are crawled
+    follow: tuple[str, ...] = ()  # roles whose links are crawled: TREE, or `links` when given
+    links: dict[str, CollectionLinksSpec] = Field(default_factory=dict)  # role -> its links
+
+
+class ProbeSpec(_Strict):
+    """One extra request the tests need (another Accept, an unknown id, an item's @id), made
+    once when the claim is prepared, after the crawl; tests read it and never fetch.
+
+    ``target``: ``start`` the role's first URL; ``item`` the first ``limit`` item documents;
+    ``item-id`` the @id of the first ``limit`` items; ``unknown-item`` the first item's URL with
+    its last path segment replaced by ``unknown_id``.
+    """
+
+    name: str
+    role: str
+    target: Literal["start", "item", "item-id", "unknown-item"]
+    accept: str | None = None
+    limit: int = Field(default=1, ge=1, le=20)
+    unknown_id: str = "999999999"
 
 
 class ShapesSpec(_Strict):
+    """The level of each test generated from the shapes.
+
+    By default a constraint's severity decides: sh:Violation is ``required_level``, sh:Warning and
+    sh:Info ``recommended_level``. With ``level_annotation`` (a predicate IRI) the annotation's
+    value on the constraint (see ``ShapeConstraint.annotations``) is looked up in
+    ``levels_by_annotation``; a constraint without the annotation, or with a value the map does
+    not name, falls back to the severity rule, so no rule of the shapes is ever left out.
+    """
+
     required_level: str
     recommended_level: str
+    level_annotation: str | None = None
+    levels_by_annotation: dict[str, str] = Field(default_factory=dict)
+
+    def level_of(self, constraint: ShapeConstraint) -> str:
+        value = constraint.annotation(self.level_annotation) if self.level_annotation else None
+        if value is not None and value in self.levels_by_annotation:
+            return self.levels_by_annotation[value]
+        required = constraint.usage is Usage.VERPLICHT
+        return self.required_level if required else self.recommended_level
+
+    def level_ids(self) -> set[str]:
+        """Every level this section can give a test (each must be a level of the suite)."""
+        return {self.required_level, self.recommended_level, *self.levels_by_annotation.values()}
 
 
 class IncludeSpec(_Strict):
@@ -58,7 +109,9 @@ class ArtefactSpec(_Strict):
     role: str
     url: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    repairs: tuple[str, ...] = ()
+    # A repair's name, or a one-key mapping from its name to its parameters:
+    # ``- drop-invalid-context-terms: {terms: [...]}`` (see artefacts/repairs.py).
+    repairs: tuple[str | dict[str, dict[str, tuple[str, ...]]], ...] = ()
     aliases: tuple[str, ...] = ()
 
     @field_validator("role")
@@ -68,8 +121,30 @@ class ArtefactSpec(_Strict):
             raise ValueError(f"unknown artefact role {role!r}; known: {', '.join(ROLES)}")
         return role
 
+    @field_validator("repairs")
+    @classmethod
+    def _one_repair_per_entry(
+        cls, repairs: tuple[str | dict[str, dict[str, tuple[str, ...]]], ...]
+    ) -> tuple[str | dict[str, dict[str, tuple[str, ...]]], ...]:
+        for entry in repairs:
+            if isinstance(entry, dict) and len(entry) != 1:
+                raise ValueError(
+                    "a repair with parameters is one mapping {name: {parameter: [values]}}, "
+                    f"not {sorted(entry)}"
+                )
+        return repairs
+
     def pin(self) -> Pin:
-        return Pin(self.url, self.sha256, self.role, self.repairs, self.aliases)
+        names = tuple(
+            entry if isinstance(entry, str) else next(iter(entry)) for entry in self.repairs
+        )
+        arguments = {
+            name: parameters
+            for entry in self.repairs
+            if isinstance(entry, dict)
+            for name, parameters in entry.items()
+        }
+        return Pin(self.url, self.sha256, self.role, names, self.aliases, arguments)
 
 
 class SuiteManifest(_Strict):
@@ -84,6 +159,7 @@ class SuiteManifest(_Strict):
     artefacts: tuple[ArtefactSpec, ...] = ()
     standard_defects: tuple[StandardDefectSpec, ...] = ()
     includes: tuple[IncludeSpec, ...] = ()
+    probes: tuple[ProbeSpec, ...] = ()
 
     def standard_defect(self, local_id: str) -> StandardDefectSpec | None:
         return next((d for d in self.standard_defects if d.test == local_id), None)
