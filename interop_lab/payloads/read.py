@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pyld.jsonld import JsonLdError
@@ -9,12 +10,14 @@ from rdflib import Graph
 
 from interop_lab.payloads.json_text import JsonProblem, JsonSyntaxError, parse_json
 from interop_lab.payloads.jsonld import ContextSource, to_rdf
+from interop_lab.payloads.rdfa import RdfaError, read_rdfa
 from interop_lab.payloads.traced import TracedGraph
 
 JSON_LD = "json-ld"
 TURTLE = "turtle"
 N_TRIPLES = "nt"
 N_QUADS = "nquads"
+RDFA = "rdfa"
 
 SYNTAX_BY_MEDIA_TYPE = {
     "application/ld+json": JSON_LD,
@@ -23,6 +26,8 @@ SYNTAX_BY_MEDIA_TYPE = {
     "application/n-triples": N_TRIPLES,
     "application/n-quads": N_QUADS,
 }
+# A tag or a doctype opens HTML; "<http://..." (an N-Triples or Turtle IRI) does not.
+_MARKUP = re.compile(rb"<(?:!|\?xml|[a-zA-Z][a-zA-Z0-9-]*[\s/>])")
 
 
 @dataclass(slots=True)
@@ -33,16 +38,23 @@ class Payload:
     syntax: str
     graph: TracedGraph = field(default_factory=TracedGraph)
     json_problems: list[JsonProblem] = field(default_factory=list)
+    rdfa_warnings: tuple[str, ...] = ()
     error: str | None = None
 
 
 def sniff_syntax(media_type: str | None, body: bytes) -> str:
-    """The declared syntax when it is an RDF one, else a guess from the first character."""
+    """The declared syntax when it is an RDF one, else a guess from the first characters.
+
+    HTML is recognised by its markup, whatever the media type says (text/html included), so
+    Turtle served as text/html is still read as Turtle and HTML served as text/plain as RDFa.
+    """
     if media_type in SYNTAX_BY_MEDIA_TYPE:
         return SYNTAX_BY_MEDIA_TYPE[media_type]
     # parse_json accepts a UTF-8 byte order mark, so the guess must look past it too.
-    first = body.removeprefix(b"\xef\xbb\xbf").lstrip()[:1]
-    return JSON_LD if first in (b"{", b"[") else TURTLE
+    start = body.removeprefix(b"\xef\xbb\xbf").lstrip()[:64]
+    if _MARKUP.match(start):
+        return RDFA
+    return JSON_LD if start[:1] in (b"{", b"[") else TURTLE
 
 
 def read_payload(
@@ -51,6 +63,8 @@ def read_payload(
     syntax = sniff_syntax(media_type, body)
     if syntax == JSON_LD:
         return _read_json_ld(body, url, contexts)
+    if syntax == RDFA:
+        return _read_rdfa(body, url, media_type)
     return _read_rdf_text(body, url, syntax)
 
 
@@ -77,6 +91,18 @@ def _jsonld_reason(error: JsonLdError) -> str:
     message = str(cause.args[0]) if cause.args else type(cause).__name__
     code = getattr(cause, "code", None)
     return f"{message} ({code})" if code else message
+
+
+def _read_rdfa(body: bytes, url: str, media_type: str | None) -> Payload:
+    payload = Payload(url=url, syntax=RDFA)
+    try:
+        page = read_rdfa(body, base=url, media_type=media_type)
+    except RdfaError as error:
+        payload.error = str(error)
+        return payload
+    payload.graph = page.graph
+    payload.rdfa_warnings = page.warnings
+    return payload
 
 
 def _read_rdf_text(body: bytes, url: str, syntax: str) -> Payload:

@@ -2,6 +2,11 @@
 
 pySHACL reports ``sh:sourceShape`` and ``sh:sourceConstraintComponent`` for each result; together
 they identify exactly one constraint listed here, so each result lands on one scorecard line.
+
+Each constraint also carries the annotations of its shape: the values of every predicate outside
+SHACL (e.g. Lokaal Beslist's ``lblodBesluit:maturiteitsniveau``) stated on the property shape, and,
+for predicates the property shape does not state, those of its node shape. A suite manifest can
+turn one of them into the test's level.
 """
 
 from __future__ import annotations
@@ -72,6 +77,11 @@ class ShapeConstraint:
     severity: URIRef
     requirement: str
     targets: tuple[tuple[URIRef, Node], ...]
+    annotations: tuple[tuple[str, str], ...] = ()  # (predicate IRI, value), sorted
+
+    def annotation(self, predicate: str) -> str | None:
+        """The value of annotation ``predicate`` (the first in order when there are several)."""
+        return next((value for key, value in self.annotations if key == predicate), None)
 
     @property
     def usage(self) -> Usage:
@@ -132,6 +142,7 @@ def _constraints(
     path = str(path_node) if isinstance(path_node, URIRef) else None
     path_label = _path_label(shapes, path_node) if path_node is not None else ""
     severity = shapes.value(shape, SH.severity)
+    annotations = _annotations(shapes, shape, node_shape)
     for parameter, component in COMPONENTS.items():
         if parameter in skip or (parameter == SH.closed and not _is_true(shapes, shape)):
             continue
@@ -152,7 +163,29 @@ def _constraints(
             severity=severity if isinstance(severity, URIRef) else SH.Violation,
             requirement=str(shape if isinstance(shape, URIRef) else node_shape),
             targets=targets,
+            annotations=annotations,
         )
+
+
+def _annotations(shapes: Graph, shape: Node, node_shape: Node) -> tuple[tuple[str, str], ...]:
+    """Non-SHACL literal and IRI values of the shape, completed by those of its node shape."""
+    own = _annotations_of(shapes, shape)
+    stated = {predicate for predicate, _ in own}
+    inherited = {
+        (predicate, value)
+        for predicate, value in _annotations_of(shapes, node_shape)
+        if predicate not in stated
+    }
+    return tuple(sorted(own | inherited))
+
+
+def _annotations_of(shapes: Graph, shape: Node) -> set[tuple[str, str]]:
+    return {
+        (str(predicate), str(value))
+        for predicate, value in shapes.predicate_objects(shape)
+        if not str(predicate).startswith(str(SH)) and predicate != RDF.type
+        if not isinstance(value, BNode)
+    }
 
 
 def _is_true(shapes: Graph, shape: Node) -> bool:

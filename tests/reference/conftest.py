@@ -5,7 +5,6 @@ merged with the IPDC code lists and validated once against instantie-shape.ttl."
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,8 @@ from pyld import jsonld
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
+
+from tests.mirror import oslo_mirror
 
 _IPDC = "ipdc-lpdc/2024-07-04-implementatiemodel"
 _MAX_PAGES = 50  # a crawl guard: the relation-cycle defect would otherwise loop forever
@@ -117,10 +118,7 @@ def _text(node: Node | None) -> str | None:
 
 @pytest.fixture(scope="session")
 def mirror() -> Path:
-    folder = Path(os.environ.get("INTEROP_LAB_ARTEFACTS", "/nonexistent"))
-    if not (folder / "index.json").is_file():
-        pytest.skip("no artefact mirror: set INTEROP_LAB_ARTEFACTS")
-    return folder
+    return oslo_mirror()
 
 
 @pytest.fixture(scope="session")
