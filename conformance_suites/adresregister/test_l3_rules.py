@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from interop_lab.checks import jsonschema, shacl
+from conformance_suites.common.shape_tests import test_shape_constraint
+from interop_lab.checks import jsonschema
 from interop_lab.runner.claim import ClaimRun
-from interop_lab.shapes import ShapeConstraint
+
+__all__ = ["test_json_schema", "test_shape_constraint"]
 
 BELGISCH_ADRES = (
     "https://data.vlaanderen.be/doc/applicatieprofiel/adresregister/ontwerpstandaard/2025-11-01/"
     "swagger/components/schemas/BelgischAdres.json"
 )
-
-
-def test_shape_constraint(shape_constraint: ShapeConstraint, claim_run: ClaimRun) -> None:
-    shacl.constraint_holds(shape_constraint, claim_run.validation, claim_run.locator)
 
 
 @pytest.mark.level("L3")

@@ -1,37 +1,17 @@
-"""L2 - correcte JSON-LD met de officiële context: geen term gaat stil verloren."""
+"""L2 - correcte JSON-LD met de officiële context (de gedeelde JSON-LD-tests)."""
 
 from __future__ import annotations
 
-import pytest
+from conformance_suites.common.jsonld_tests import (
+    test_defined_types,
+    test_no_dropped_keys,
+    test_official_context,
+    test_unique_keys,
+)
 
-from interop_lab.checks import jsonld
-from interop_lab.runner.claim import ClaimRun
-
-pytestmark = [pytest.mark.level("L2"), pytest.mark.usage("Verplicht")]
-
-
-@pytest.mark.requirement("https://www.w3.org/TR/json-ld11/#the-context")
-def test_official_context(claim_run: ClaimRun) -> None:
-    """Elk JSON-LD-document gebruikt de officiële context en geen andere externe context."""
-    artefacts = claim_run.artefacts
-    jsonld.official_context(
-        claim_run.crawl("documents"), artefacts.context_urls, artefacts.official_contexts
-    )
-
-
-@pytest.mark.requirement("https://www.w3.org/TR/json-ld11/#terms")
-def test_no_dropped_keys(claim_run: ClaimRun) -> None:
-    """Elke JSON-sleutel is gedefinieerd in de context (anders gaat ze verloren als linked data)."""
-    jsonld.no_dropped_keys(claim_run.crawl("documents"))
-
-
-@pytest.mark.requirement("https://www.w3.org/TR/json-ld11/#specifying-the-type")
-def test_defined_types(claim_run: ClaimRun) -> None:
-    """Elk @type is een term uit de context of een absolute IRI."""
-    jsonld.defined_types(claim_run.crawl("documents"))
-
-
-@pytest.mark.requirement("https://www.rfc-editor.org/rfc/rfc8259#section-4")
-def test_unique_keys(claim_run: ClaimRun) -> None:
-    """Geen JSON-object herhaalt een sleutel."""
-    jsonld.unique_keys(claim_run.crawl("documents"))
+__all__ = [
+    "test_defined_types",
+    "test_no_dropped_keys",
+    "test_official_context",
+    "test_unique_keys",
+]

@@ -7,10 +7,6 @@ telt mee.
 
 from __future__ import annotations
 
-from interop_lab.checks import shacl
-from interop_lab.runner.claim import ClaimRun
-from interop_lab.shapes import ShapeConstraint
+from conformance_suites.common.shape_tests import test_shape_constraint
 
-
-def test_shape_constraint(shape_constraint: ShapeConstraint, claim_run: ClaimRun) -> None:
-    shacl.constraint_holds(shape_constraint, claim_run.validation, claim_run.locator)
+__all__ = ["test_shape_constraint"]

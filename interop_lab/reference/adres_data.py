@@ -17,7 +17,7 @@ from interop_lab.reference.vocabulary import MUNICIPALITIES, Municipality
 
 __all__ = ["AP_CONTEXT", "LIST_CONTEXT", "build_address", "list_entry", "object_id"]
 
-# The pinned contexts, by the URLs /work/shared/oslo/index.json (the artefact mirror) maps.
+# The pinned contexts, by the URLs the artefact mirror's index.json maps.
 AP_CONTEXT = (
     "https://data.vlaanderen.be/doc/applicatieprofiel/adresregister/ontwerpstandaard/"
     "2025-11-01/context/adressenregister.jsonld"

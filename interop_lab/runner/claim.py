@@ -46,6 +46,17 @@ class ClaimRun:
             raise Inapplicable(f"het profiel noemt geen endpoint voor de rol '{role}'")
         return self.crawls[role]
 
+    def everything(self) -> Crawl:
+        """Every page of every claimed role, as one crawl: for checks on all documents alike."""
+        if not self.crawls:
+            raise Inapplicable("het profiel noemt geen enkel endpoint voor deze standaard")
+        crawls = list(self.crawls.values())
+        return Crawl(
+            role="*",
+            start_urls=tuple(url for crawl in crawls for url in crawl.start_urls),
+            pages=[page for crawl in crawls for page in crawl.pages],
+        )
+
     def probe(self, name: str) -> list[Page]:
         """The answers to the suite's probe ``name``; inapplicable when its role is unclaimed."""
         spec = next((p for p in self.suite.manifest.probes if p.name == name), None)
