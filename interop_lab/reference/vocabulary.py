@@ -26,8 +26,8 @@ __all__ = [
     "format_timestamp",
 ]
 
-# The pinned contexts, by the public URLs that /work/shared/oslo/index.json (the artefact mirror)
-# maps to local copies: a lab that resolves contexts offline can always expand these pages.
+# The pinned contexts, by the public URLs the artefact mirror's index.json maps to local copies:
+# a lab that resolves contexts offline can always expand these pages.
 IPDC_CONTEXT = "https://raw.githubusercontent.com/Informatievlaanderen/ipdc-lpdc/main/jsonld/ipdc-lpdc-im.jsonld"
 LDES_CONTEXT = (
     "https://raw.githubusercontent.com/Informatievlaanderen/ipdc-lpdc/main/jsonld/ldes.jsonld"
