@@ -13,9 +13,17 @@ def print_requirements(suite: Suite) -> None:
     by_requirement: dict[str, list[TestInfo]] = defaultdict(list)
     for test in tests:
         by_requirement[test.requirement].append(test)
-    print(f"{suite.id}: {len(by_requirement)} vereisten, {len(tests)} tests")
+    uncovered = [r for r in suite.manifest.requirements if r.iri not in by_requirement]
+    print(
+        f"{suite.id}: {len(by_requirement) + len(uncovered)} vereisten, {len(tests)} tests, "
+        f"{len(uncovered)} vereisten zonder test"
+    )
     for requirement in sorted(by_requirement):
         print(requirement)
         for test in by_requirement[requirement]:
             print(f"    {test.level} {test.usage.value:10} {test.title}")
             print(f"        {test.test}")
+    for missing in uncovered:
+        print(missing.iri)
+        print(f"    {missing.level} {missing.usage:10} {missing.title}")
+        print("        untested: geen test in deze suiteversie")

@@ -5,17 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from interop_lab import __version__
-from interop_lab.model.ids import new_scorecard_iri
+from interop_lab.model.ids import new_scorecard_iri, slug, test_iri
+from interop_lab.model.outcomes import Outcome, Usage
 from interop_lab.model.scorecard import (
     CONFORMANT,
     ERROR,
     ArtefactUse,
+    AssertionRecord,
     RunInfo,
     Scorecard,
     StandardRef,
     Subject,
 )
 from interop_lab.runner.session import LabSession, now_iso
+from interop_lab.suites.registry import Suite
 
 EVIDENCE_FILE = "evidence.har"
 EXIT_CONFORMANT = 0
@@ -33,7 +36,8 @@ def build_scorecards(lab: LabSession) -> list[Scorecard]:
             continue
         manifest = suite.manifest
         order = {level.id: index for index, level in enumerate(suite.levels)}
-        records = sorted(lab.records[suite_id], key=lambda r: (order.get(r.level, 99), r.test))
+        found = [*lab.records[suite_id], *untested(suite, lab.records[suite_id])]
+        records = sorted(found, key=lambda r: (order.get(r.level, 99), r.test))
         artefacts = lab.artefacts(suite).used
         cards.append(
             Scorecard(
@@ -68,6 +72,24 @@ def build_scorecards(lab: LabSession) -> list[Scorecard]:
             )
         )
     return cards
+
+
+def untested(suite: Suite, records: Sequence[AssertionRecord]) -> list[AssertionRecord]:
+    """The suite's named requirements no test covers: listed as untested, never left out."""
+    covered = {record.requirement for record in records}
+    return [
+        AssertionRecord(
+            test=test_iri(suite.id, suite.manifest.version, f"untested/{slug(requirement.iri)}"),
+            title=requirement.title,
+            requirement=requirement.iri,
+            level=requirement.level,
+            usage=Usage(requirement.usage),
+            outcome=Outcome.UNTESTED,
+            description="deze suiteversie heeft (nog) geen test voor deze vereiste",
+        )
+        for requirement in suite.manifest.requirements
+        if requirement.iri not in covered
+    ]
 
 
 def exit_code(cards: Sequence[Scorecard]) -> int:

@@ -98,6 +98,15 @@ class IncludeSpec(_Strict):
     levels: dict[str, str] = Field(default_factory=dict)
 
 
+class RequirementSpec(_Strict):
+    """A requirement of the standard the suite names; without a test it is listed as untested."""
+
+    iri: str
+    title: str  # in Dutch, for the scorecard
+    level: str
+    usage: str = "Verplicht"
+
+
 class StandardDefectSpec(_Strict):
     """A test that fails because of a defect in the standard itself, documented by the suite."""
 
@@ -159,6 +168,7 @@ class SuiteManifest(_Strict):
     artefacts: tuple[ArtefactSpec, ...] = ()
     standard_defects: tuple[StandardDefectSpec, ...] = ()
     includes: tuple[IncludeSpec, ...] = ()
+    requirements: tuple[RequirementSpec, ...] = ()
     probes: tuple[ProbeSpec, ...] = ()
 
     def standard_defect(self, local_id: str) -> StandardDefectSpec | None:
