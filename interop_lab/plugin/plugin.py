@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from interop_lab.artefacts.download import download
 from interop_lab.artefacts.store import ArtefactStore
@@ -22,16 +23,19 @@ from interop_lab.model.errors import (
     UsageError,
     VendorResult,
 )
+from interop_lab.model.outcomes import Blame
 from interop_lab.plugin.metadata import MARKERS, level_of
 from interop_lab.plugin.records import record_of
 from interop_lab.plugin.shapes_params import shape_params
 from interop_lab.plugin.write import finish_run
+from interop_lab.reporting.signing import read_private_key
 from interop_lab.runner.claim import ClaimRun
 from interop_lab.runner.session import LabSession
 from interop_lab.suites.artefact_set import SuiteArtefacts, load_suite_artefacts
 from interop_lab.suites.registry import Suite, load_suites, suite_of_path
 
 LAB = pytest.StashKey["LabSession | None"]()
+CERTIFY_KEY = pytest.StashKey[Ed25519PrivateKey | None]()
 EXIT_USAGE = 2
 
 
@@ -41,6 +45,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--lab-out", metavar="DIR", help="folder for scorecards, JUnit and evidence")
     group.addoption("--lab-catalogue", metavar="URL", help="catalogue to store scorecards in")
     group.addoption("--lab-run-id", metavar="ID", help="run id (default: time-based)")
+    group.addoption(
+        "--lab-certify-key",
+        metavar="KEYFILE",
+        help="sign the scorecards with this Ed25519 private key (PEM): a certified run",
+    )
     group.addoption(
         "--lab-collect",
         action="store_true",
@@ -53,9 +62,13 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{name}: {text}")
     profile = config.getoption("lab_profile", None)
     config.stash[LAB] = None
+    config.stash[CERTIFY_KEY] = None
     if not profile:
         return
+    key_file = config.getoption("lab_certify_key", None)
     try:
+        # The key is read before anything runs: a bad key file must stop the run (exit 2).
+        config.stash[CERTIFY_KEY] = read_private_key(Path(key_file)) if key_file else None
         config.stash[LAB] = LabSession(Path(profile), run_id=config.getoption("lab_run_id"))
     except UsageError as error:
         problem = str(error)
@@ -154,7 +167,12 @@ def pytest_runtest_makereport(
     elif isinstance(error, LabError | AssertionError):
         report.longrepr = getattr(error, "description", None) or str(error)
     if report.when == "call" or report.outcome != "passed":
-        session.records[suite.id].append(record_of(item, suite, error))
+        record = record_of(item, suite, error)
+        session.records[suite.id].append(record)
+        if record.blame is Blame.STANDARD:
+            # Not the vendor's failure: pytest must not count it as one either.
+            report.outcome = "skipped"
+            report.longrepr = (str(item.path), item.location[1] or 0, record.description)
     return report
 
 
@@ -165,5 +183,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     options: dict[str, Any] = {
         "out": session.config.getoption("lab_out"),
         "catalogue": session.config.getoption("lab_catalogue"),
+        "certify_key": session.config.stash.get(CERTIFY_KEY, None),
     }
     session.exitstatus = finish_run(lab_session, options, session.config)
