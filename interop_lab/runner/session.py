@@ -17,7 +17,7 @@ from interop_lab.profiles import SuiteRoles, VendorProfile, load_profile
 from interop_lab.runner.claim import ClaimRun, prepare_claim
 from interop_lab.suites.artefact_set import SuiteArtefacts, load_suite_artefacts
 from interop_lab.suites.registry import Suite, load_suites
-from interop_lab.transport import Deadline, Fetcher, Limits, Recorder, open_fetcher
+from interop_lab.transport import Answers, Deadline, Fetcher, Limits, Recorder, open_fetcher
 
 DEFAULT_DEADLINE_S = 600.0
 
@@ -58,6 +58,7 @@ class LabSession:
         self.records: dict[str, list[AssertionRecord]] = defaultdict(list)
         self._artefacts: dict[str, SuiteArtefacts] = {}
         self._claims: dict[str, ClaimRun] = {}
+        self._answers: Answers = {}  # every GET of this run, so two suites never refetch
         # Artefacts are checked before any test runs: a bad pin is a usage error, not a result.
         for claim in self.profile.claims:
             self.artefacts(self.suites[claim.standard])
@@ -96,4 +97,5 @@ class LabSession:
             deadline=self.deadline,
             headers=self._headers,
             secrets=self._secrets,
+            answers=self._answers,
         )

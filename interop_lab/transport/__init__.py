@@ -9,13 +9,14 @@ Failures are returned as a `FetchError` in the `Fetched` result, never raised.
 
 from __future__ import annotations
 
-from interop_lab.transport.client import Fetcher, fetch_once, open_fetcher
+from interop_lab.transport.client import Answers, Fetcher, fetch_once, open_fetcher
 from interop_lab.transport.har import har_document
 from interop_lab.transport.limits import Deadline, Limits
 from interop_lab.transport.recording import Exchange, Recorder
 from interop_lab.transport.results import Fetched, FetchError
 
 __all__ = [
+    "Answers",
     "Deadline",
     "Exchange",
     "FetchError",

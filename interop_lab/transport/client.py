@@ -52,18 +52,34 @@ class _Trail:
         self.exchanges[-1] = replace(self.exchanges[-1], error=redactor.text(error.message))
 
 
+Answers = dict[tuple[str, str | None], Fetched]
+
+
 class Fetcher:
     """Fetches URLs within the limits, recording every exchange; made by `open_fetcher`."""
 
-    def __init__(self, wire: Wire, recorder: Recorder, credentials: frozenset[str]) -> None:
+    def __init__(
+        self,
+        wire: Wire,
+        recorder: Recorder,
+        credentials: frozenset[str],
+        answers: Answers | None = None,
+    ) -> None:
         self._wire = wire
         self._recorder = recorder
         self._credentials = credentials  # header names never sent to another origin
+        self._answers = answers
 
     async def get(
         self, url: str, *, name: str, accept: str | None = None, test: str | None = None
     ) -> Fetched:
-        return await self._fetch("GET", url, self._context(name, test), accept)
+        # Within one run a URL is fetched once per media type, whichever suite asks again.
+        if self._answers is not None and (url, accept) in self._answers:
+            return self._answers[(url, accept)]
+        fetched = await self._fetch("GET", url, self._context(name, test), accept)
+        if self._answers is not None:
+            self._answers[(url, accept)] = fetched
+        return fetched
 
     async def head(
         self, url: str, *, name: str, accept: str | None = None, test: str | None = None
@@ -210,8 +226,12 @@ async def open_fetcher(
     headers: Mapping[str, str] | None = None,
     secrets: Collection[str] = (),
     user_agent: str = DEFAULT_USER_AGENT,
+    answers: Answers | None = None,
 ) -> AsyncIterator[Fetcher]:
     """A `Fetcher` over one httpx client, closed when the block ends.
+
+    ``answers``, when given, keeps every GET answer by (URL, Accept) and is shared by the
+    fetchers of one run, so a second GET of the same resource is answered without a request.
 
     ``headers`` are sent with every request to the origin a fetch starts at; those carrying
     credentials (by name, or because their value is one of ``secrets``) are dropped when a
@@ -221,7 +241,7 @@ async def open_fetcher(
     redactor = Redactor(_secrets(secrets, given))
     async with _client(limits, given, user_agent) as client:
         wire = Wire(client, limits, deadline or Deadline(math.inf), redactor)
-        yield Fetcher(wire, recorder, _credential_names(given, redactor))
+        yield Fetcher(wire, recorder, _credential_names(given, redactor), answers)
 
 
 async def _fetch_one(
