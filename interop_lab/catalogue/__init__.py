@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from interop_lab.catalogue.embedded import EmbeddedCatalogue
+from interop_lab.catalogue.history import TrendPoint
 from interop_lab.catalogue.sparql import SparqlCatalogue
 from interop_lab.catalogue.store import Catalogue, ScorecardSummary, UnknownScorecardError
 from interop_lab.model.errors import UsageError
@@ -18,6 +19,7 @@ __all__ = [
     "EmbeddedCatalogue",
     "ScorecardSummary",
     "SparqlCatalogue",
+    "TrendPoint",
     "UnknownScorecardError",
     "open_catalogue",
 ]

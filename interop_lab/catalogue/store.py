@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import BinaryIO
 
+from interop_lab.catalogue.history import CERTIFIED, TrendPoint, history_query
 from interop_lab.catalogue.rdf import document_query, summary_query
 from interop_lab.model.errors import UsageError
 from interop_lab.model.scorecard import Scorecard
@@ -30,6 +31,9 @@ class ScorecardSummary:
     verdict: str
     level: str | None
     ended: str
+    # Filled by the history queries; the list query leaves them empty.
+    mode: str = ""
+    run_id: str = ""
 
 
 class Catalogue(ABC):
@@ -54,6 +58,39 @@ class Catalogue(ABC):
     def scorecards(self, product: str | None = None) -> list[ScorecardSummary]:
         """Every scorecard (or those of one product name), the most recent first."""
         return [_summary(row) for row in self.query(summary_query(product))]
+
+    def history(
+        self, vendor: str, product: str, suite: str | None = None
+    ) -> list[ScorecardSummary]:
+        """Every run of the vendor's product (of one suite, or all), the oldest first."""
+        query = history_query(vendor=vendor, product=product, suite=suite)
+        return [_summary(row) for row in self.query(query)]
+
+    def latest(
+        self, vendor: str, product: str, suite: str | None = None
+    ) -> ScorecardSummary | None:
+        runs = self.history(vendor, product, suite)
+        return runs[-1] if runs else None
+
+    def last_certified(
+        self, vendor: str, product: str, suite: str | None = None
+    ) -> ScorecardSummary | None:
+        """The most recent run in mode ``certified``; None when the product was never certified."""
+        query = history_query(vendor=vendor, product=product, suite=suite, mode=CERTIFIED)
+        runs = [_summary(row) for row in self.query(query)]
+        return runs[-1] if runs else None
+
+    def trend(self, vendor: str, product: str) -> dict[str, list[TrendPoint]]:
+        """Per suite, the level and verdict of every run, the oldest first (what a plot needs)."""
+        points: dict[str, list[TrendPoint]] = {}
+        for run in self.history(vendor, product):
+            point = TrendPoint(run.iri, run.ended, run.release, run.mode, run.verdict, run.level)
+            points.setdefault(run.suite, []).append(point)
+        return points
+
+    def runs(self, run_id: str, suite: str | None = None) -> list[ScorecardSummary]:
+        """The scorecards of one run (one per suite it ran), by the run id printed by ``run``."""
+        return [_summary(row) for row in self.query(history_query(run_id=run_id, suite=suite))]
 
     def document(self, iri: str) -> str:
         """The scorecard's JSON-LD text exactly as it was written."""
@@ -87,4 +124,6 @@ def _summary(row: dict[str, str]) -> ScorecardSummary:
         verdict=row["verdict"],
         level=row.get("level"),
         ended=row.get("ended", ""),
+        mode=row.get("mode", ""),
+        run_id=row.get("runId", ""),
     )

@@ -1,12 +1,15 @@
-"""``interop-lab catalogue list | query | export``."""
+"""``interop-lab catalogue list | query | export | diff``."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from interop_lab.catalogue import DEFAULT_CATALOGUE, open_catalogue
+from interop_lab.catalogue import DEFAULT_CATALOGUE, Catalogue, open_catalogue
+from interop_lab.model.errors import UsageError
+from interop_lab.model.scorecard import Scorecard
 
 
 def list(args: argparse.Namespace) -> int:
@@ -37,3 +40,63 @@ def export(args: argparse.Namespace) -> int:
         else:
             catalogue.export(sys.stdout.buffer)
     return 0
+
+
+def diff(args: argparse.Namespace) -> int:
+    """Two runs compared: named by scorecard IRI or run id, or a product's last two runs."""
+    from interop_lab.catalogue.diff import diff_json, diff_lines, diff_scorecards
+
+    with open_catalogue(args.catalogue or DEFAULT_CATALOGUE) as catalogue:
+        before, after = _two_cards(catalogue, args)
+    result = diff_scorecards(before, after)
+    if args.json:
+        print(json.dumps(diff_json(result), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(diff_lines(result)))
+    return 0
+
+
+def _two_cards(catalogue: Catalogue, args: argparse.Namespace) -> tuple[Scorecard, Scorecard]:
+    if args.product is not None:
+        if args.runs:
+            raise UsageError("catalogue diff: give two runs (A B) or --product, not both")
+        return _last_two(catalogue, args.product, args.suite)
+    if len(args.runs) != 2:
+        raise UsageError(
+            "catalogue diff: give two scorecard IRIs or run ids (A B), "
+            'or --product "VENDOR/PRODUCT" --suite ID for its last two runs'
+        )
+    first, second = (_card(catalogue, ref, args.suite) for ref in args.runs)
+    return first, second
+
+
+def _last_two(catalogue: Catalogue, product: str, suite: str | None) -> tuple[Scorecard, Scorecard]:
+    vendor, slash, name = product.partition("/")
+    if not slash or not vendor.strip() or not name.strip():
+        raise UsageError(f'catalogue diff: --product {product!r} must read "VENDOR/PRODUCT"')
+    runs = catalogue.history(vendor.strip(), name.strip(), suite)
+    suites = sorted({run.suite for run in runs})
+    if len(suites) > 1:
+        raise UsageError(
+            f"catalogue diff: {product} was tested on several suites; name one with --suite "
+            f"({', '.join(suites)})"
+        )
+    if len(runs) < 2:
+        raise UsageError(
+            f"catalogue diff: the catalogue holds {len(runs)} run(s) of {product}"
+            f"{f' for {suite}' if suite else ''}; two are needed"
+        )
+    return catalogue.get(runs[-2].iri), catalogue.get(runs[-1].iri)
+
+
+def _card(catalogue: Catalogue, ref: str, suite: str | None) -> Scorecard:
+    # Scorecard IRIs are URNs (urn:uuid:...); run ids never hold a colon.
+    if ":" in ref:
+        return catalogue.get(ref)
+    cards = catalogue.runs(ref, suite)
+    if not cards:
+        raise UsageError(f"catalogue diff: no run {ref}{f' of {suite}' if suite else ''}")
+    if len(cards) > 1:
+        suites = ", ".join(sorted(card.suite for card in cards))
+        raise UsageError(f"catalogue diff: run {ref} tested several suites; use --suite ({suites})")
+    return catalogue.get(cards[0].iri)
