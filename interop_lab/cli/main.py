@@ -25,6 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_run(commands)
     _add_catalogue(commands)
     _add_artefacts(commands)
+    _add_verify(commands)
     return parser
 
 
@@ -85,7 +86,35 @@ def _add_run(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     run.add_argument("--catalogue", metavar="URL", help="also store the scorecards there")
     run.add_argument("-v", "--verbose", action="store_true", help="list every test")
+    run.add_argument(
+        "--certify",
+        action="store_true",
+        help="a certified run: the lab signs each scorecard (needs --key)",
+    )
+    run.add_argument(
+        "--key",
+        metavar="KEYFILE",
+        help="the lab's Ed25519 private key in PEM, read from this file (with --certify)",
+    )
     run.set_defaults(handler=_lazy("interop_lab.cli.run", "run"))
+
+
+def _add_verify(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    verify = commands.add_parser(
+        "verify", help="check a certified scorecard's signature (exit 0 valid, 1 invalid)"
+    )
+    verify.add_argument("file", metavar="FILE", help="a scorecard.jsonld")
+    verify.add_argument(
+        "--evidence",
+        metavar="PATH",
+        help="the run's evidence.har (default: the scorecard's run.evidence in its run folder)",
+    )
+    verify.add_argument(
+        "--key",
+        metavar="PUBKEYFILE",
+        help="require a signature by this Ed25519 public key (PEM)",
+    )
+    verify.set_defaults(handler=_lazy("interop_lab.cli.verify", "verify"))
 
 
 def _add_catalogue(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -95,6 +124,7 @@ def _add_catalogue(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         ("list", "list the stored scorecards"),
         ("query", "run a SPARQL SELECT query"),
         ("export", "dump the store as N-Quads"),
+        ("diff", "what changed between two runs (per test, verdict and level)"),
     ):
         action = actions.add_parser(name, help=help_text)
         action.add_argument(
@@ -107,7 +137,23 @@ def _add_catalogue(commands: argparse._SubParsersAction[argparse.ArgumentParser]
             action.add_argument("sparql", metavar="QUERY")
         if name == "export":
             action.add_argument("--output", metavar="FILE", help="file to write (default: stdout)")
+        if name == "diff":
+            _diff_arguments(action)
         action.set_defaults(handler=_lazy("interop_lab.cli.catalogue", name))
+
+
+def _diff_arguments(diff: argparse.ArgumentParser) -> None:
+    diff.add_argument(
+        "runs",
+        nargs="*",
+        metavar="RUN",
+        help="two scorecard IRIs (urn:uuid:...) or run ids, the earlier first",
+    )
+    diff.add_argument(
+        "--product", metavar="VENDOR/PRODUCT", help="compare this product's last two runs"
+    )
+    diff.add_argument("--suite", metavar="ID", help="the suite (needed when there are several)")
+    diff.add_argument("--json", action="store_true", help="print the changes as JSON")
 
 
 def _add_artefacts(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

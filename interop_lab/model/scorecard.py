@@ -67,6 +67,19 @@ class RunInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Signature:
+    """The lab's Ed25519 signature over a certified scorecard and its evidence (see signing)."""
+
+    key: str  # the public key, base64url of its 32 raw bytes
+    key_id: str
+    scorecard_digest: str
+    evidence_digest: str
+    value: str
+    alg: str = "Ed25519"
+    digest_alg: str = "sha-256"
+
+
+@dataclass(frozen=True, slots=True)
 class Scorecard:
     iri: str
     subject: Subject
@@ -76,6 +89,7 @@ class Scorecard:
     assertions: tuple[AssertionRecord, ...]
     run: RunInfo
     claimed_level: str | None = None  # the highest level the vendor claims; None: all of them
+    signature: Signature | None = None  # certified runs only
     verdict: str = field(init=False)
     level: str | None = field(init=False)
 

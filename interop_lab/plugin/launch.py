@@ -12,6 +12,7 @@ import pytest
 from interop_lab.model.errors import UsageError
 from interop_lab.model.ids import new_run_id, slug
 from interop_lab.profiles import VendorProfile, load_profile
+from interop_lab.reporting.signing import read_private_key
 from interop_lab.runner.session import suite_roles
 from interop_lab.suites.registry import Suite, get_suite, load_suites
 
@@ -26,6 +27,7 @@ class RunRequest:
     out_dir: Path | None = None
     catalogue: str | None = None
     quiet: bool = True
+    certify_key: Path | None = None  # an Ed25519 private key (PEM): sign, mode "certified"
 
 
 def planned_suites(profile: VendorProfile, requested: Sequence[str]) -> list[Suite]:
@@ -56,6 +58,8 @@ def run(request: RunRequest) -> tuple[int, Path]:
     """Run the claimed suites; returns the contract's exit code and the output folder."""
     profile = load_profile(request.profile, suite_roles(load_suites()))
     suites = planned_suites(profile, request.suites)
+    if request.certify_key is not None:
+        read_private_key(request.certify_key)  # a bad key file is a usage error before any test
     run_id = new_run_id()
     out_dir = request.out_dir or default_out_dir(profile, run_id)
     ini = resources.files("interop_lab.plugin") / "lab-pytest.ini"
@@ -74,6 +78,8 @@ def run(request: RunRequest) -> tuple[int, Path]:
     ]
     if request.catalogue:
         args.append(f"--lab-catalogue={request.catalogue}")
+    if request.certify_key is not None:
+        args.append(f"--lab-certify-key={request.certify_key}")
     return _lab_code(int(pytest.main(args))), out_dir
 
 

@@ -11,7 +11,8 @@ from interop_lab import __version__
 from interop_lab.catalogue import open_catalogue
 from interop_lab.model.scorecard import Scorecard
 from interop_lab.plugin.launch import default_out_dir
-from interop_lab.reporting.files import write_run_files
+from interop_lab.reporting.files import write_evidence, write_reports
+from interop_lab.reporting.signing import certify
 from interop_lab.runner.scorecards import build_scorecards, exit_code
 from interop_lab.runner.session import LabSession
 from interop_lab.transport import har_document
@@ -29,7 +30,13 @@ def finish_run(lab: LabSession, options: dict[str, Any], config: pytest.Config) 
         Path(options["out"]) if options.get("out") else default_out_dir(lab.profile, lab.run_id)
     )
     har = har_document(lab.recorder.exchanges, creator_version=__version__)
-    write_run_files(out_dir, cards, har)
+    evidence = write_evidence(out_dir, har)
+    key = options.get("certify_key")
+    if key is not None:
+        # Signed over the evidence bytes as written, so verification reads exactly these.
+        evidence_bytes = evidence.read_bytes()
+        cards = [certify(card, key, evidence_bytes) for card in cards]
+    write_reports(out_dir, cards)
     if options.get("catalogue"):
         catalogue = open_catalogue(options["catalogue"])
         try:

@@ -14,17 +14,29 @@ from interop_lab.reporting.html import scorecard_to_html
 from interop_lab.reporting.jsonld import scorecard_json
 from interop_lab.reporting.junit import junit_xml
 
+EVIDENCE_FILE = "evidence.har"
+
 
 def write_run_files(out_dir: Path, cards: Sequence[Scorecard], har: dict[str, Any]) -> list[Path]:
     """``<suite>/scorecard.jsonld``, ``<suite>/scorecard.html``, ``junit.xml``, ``evidence.har``."""
+    evidence = write_evidence(out_dir, har)
+    return [*write_reports(out_dir, cards), evidence]
+
+
+def write_evidence(out_dir: Path, har: dict[str, Any]) -> Path:
+    """``evidence.har``, written before the scorecards so that a certified run signs its bytes."""
+    har_text = json.dumps(har, ensure_ascii=False, indent=2) + "\n"
+    return write_text(out_dir / EVIDENCE_FILE, har_text)
+
+
+def write_reports(out_dir: Path, cards: Sequence[Scorecard]) -> list[Path]:
+    """Each suite's scorecard (JSON-LD and HTML) and the run's ``junit.xml``."""
     written: list[Path] = []
     for card in cards:
         suite_dir = out_dir / card.standard.suite
         written.append(write_text(suite_dir / "scorecard.jsonld", scorecard_json(card)))
         written.append(write_text(suite_dir / "scorecard.html", scorecard_to_html(card)))
     written.append(write_text(out_dir / "junit.xml", junit_xml(cards)))
-    har_text = json.dumps(har, ensure_ascii=False, indent=2) + "\n"
-    written.append(write_text(out_dir / "evidence.har", har_text))
     return written
 
 

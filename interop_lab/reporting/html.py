@@ -74,11 +74,23 @@ def scorecard_to_html(card: Scorecard, fixes: Mapping[str, str] | None = None) -
     return template.render(
         card=card,
         verdict=VERDICTS.get(card.verdict, card.verdict),
-        mode=MODES.get(card.mode, card.mode),
+        mode=mode_text(card),
         level_text=_level_text(card),
         summary=[(SUMMARY_LABELS[outcome], card.summary[outcome.value]) for outcome in Outcome],
         sections=_sections(card, {**FIXES, **(fixes or {})}),
         max_locations=MAX_LOCATIONS,
+    )
+
+
+def mode_text(card: Scorecard) -> str:
+    """Only a signed card says "certified"; the page itself cannot check the signature."""
+    if card.mode != "certified":
+        return MODES.get(card.mode, card.mode)
+    if card.signature is None:
+        return "niet gecertificeerd: de handtekening van het lab ontbreekt"
+    return (
+        f"{MODES['certified']} (handtekening Ed25519, sleutel {card.signature.key_id}; "
+        "controleer met: interop-lab verify scorecard.jsonld)"
     )
 
 

@@ -23,6 +23,7 @@ from interop_lab.model.scorecard import (
     AssertionRecord,
     RunInfo,
     Scorecard,
+    Signature,
     StandardRef,
     Subject,
 )
@@ -96,7 +97,46 @@ def scorecard_to_jsonld(card: Scorecard) -> dict[str, Any]:
         "summary": card.summary,
         "assertions": [_assertion(card, record) for record in card.assertions],
         "run": _run(card.run),
+        **({"signature": signature_to_jsonld(card.signature)} if card.signature else {}),
     }
+
+
+def signature_to_jsonld(signature: Signature) -> dict[str, Any]:
+    """The contract's ``signature`` member (see ``interop_lab.reporting.signing``)."""
+    return {
+        "alg": signature.alg,
+        "key": signature.key,
+        "keyId": signature.key_id,
+        "digest": {
+            "alg": signature.digest_alg,
+            "scorecard": signature.scorecard_digest,
+            "evidence": signature.evidence_digest,
+        },
+        "value": signature.value,
+    }
+
+
+def signature_from_jsonld(data: Any) -> Signature | None:
+    """The signature, or None when there is none in the lab's form: such a card is not signed."""
+    # Lenient on purpose: an incomplete signature cannot be verified, so it reads as absent and
+    # the card shows as not certified, while the rest of the scorecard still reads.
+    try:
+        return _signature(data)
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def _signature(data: dict[str, Any]) -> Signature:
+    digest = data["digest"]
+    return Signature(
+        key=data["key"],
+        key_id=data["keyId"],
+        scorecard_digest=digest["scorecard"],
+        evidence_digest=digest["evidence"],
+        value=data["value"],
+        alg=data["alg"],
+        digest_alg=digest["alg"],
+    )
 
 
 def scorecard_json(card: Scorecard) -> str:
@@ -173,6 +213,7 @@ def _scorecard(data: dict[str, Any]) -> Scorecard:
         assertions=tuple(_record(item) for item in data["assertions"]),
         run=_run_info(data["run"]),
         claimed_level=data.get("claimedLevel"),
+        signature=signature_from_jsonld(data.get("signature")),
     )
 
 
