@@ -8,7 +8,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from interop_lab.model.errors import UsageError
-from interop_lab.reporting.signing import not_certified, read_public_key
+from interop_lab.reporting.signing import (
+    Verification,
+    in_lab_form,
+    not_certified,
+    read_public_key,
+)
 from interop_lab.reporting.signing import verify as check
 
 EXIT_VALID = 0
@@ -17,12 +22,14 @@ EXIT_INVALID = 1
 
 def verify(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    document = _load(path)
+    raw, document = _load(path)
     trusted = read_public_key(Path(args.key)) if args.key else None
     result = not_certified(document)
     if result is None:
         evidence = Path(args.evidence) if args.evidence else _evidence_of(path, document)
         result = check(document, _read_evidence(evidence), trusted)
+        if result.valid and not in_lab_form(raw, document):
+            result = Verification(False, "the file is not as the lab wrote it (bytes changed)")
     if not result.valid:
         print(f"ONGELDIG / INVALID: {path}: {result.reason}")
         return EXIT_INVALID
@@ -33,16 +40,17 @@ def verify(args: argparse.Namespace) -> int:
     return EXIT_VALID
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: Path) -> tuple[bytes, dict[str, Any]]:
     try:
-        document = json.loads(path.read_bytes())
+        raw = path.read_bytes()
+        document = json.loads(raw)
     except OSError as error:
         raise UsageError(f"{path}: cannot read it ({error.strerror or error})") from error
     except ValueError as error:  # JSONDecodeError and undecodable bytes
         raise UsageError(f"{path}: not JSON ({error}); give a scorecard.jsonld") from error
     if not isinstance(document, dict):
         raise UsageError(f"{path}: not a scorecard (a JSON object); give a scorecard.jsonld")
-    return document
+    return raw, document
 
 
 def _evidence_of(path: Path, document: dict[str, Any]) -> Path:

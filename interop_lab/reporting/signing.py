@@ -34,7 +34,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from interop_lab.model.errors import UsageError
 from interop_lab.model.scorecard import Scorecard, Signature
-from interop_lab.reporting.jsonld import scorecard_to_jsonld
+from interop_lab.reporting.jsonld import scorecard_from_jsonld, scorecard_json, scorecard_to_jsonld
 
 CERTIFIED = "certified"
 ALGORITHM = "Ed25519"
@@ -163,6 +163,18 @@ def _verify(
         reason = "signature invalid: these digests were not signed by this key"
         return Verification(False, reason, kid)
     return Verification(True, f"signature valid (Ed25519, key {kid})", kid)
+
+
+def in_lab_form(raw: bytes, document: dict[str, Any]) -> bool:
+    """Whether the file is byte for byte how the lab writes this scorecard.
+
+    The signature covers the content; this covers the rest, so that no byte of a certified file
+    can change (whitespace included) without ``verify`` noticing.
+    """
+    try:
+        return scorecard_json(scorecard_from_jsonld(document)).encode("utf-8") == raw
+    except UsageError:
+        return False
 
 
 def _read(path: Path, what: str, fix: str) -> bytes:

@@ -89,6 +89,22 @@ def test_one_byte_changed_in_the_scorecard_is_invalid(certified: tuple[Path, Pat
     assert "scorecard digest" in result.stdout
 
 
+def test_one_whitespace_byte_changed_in_the_scorecard_is_invalid(
+    certified: tuple[Path, Path],
+) -> None:
+    workdir, out = certified
+    copy = _copy(out, workdir / "witruimte-scorecard")
+    path = copy / SCORECARD
+    raw = path.read_bytes()
+    index = raw.index(b"\n  ")
+    path.write_bytes(raw[: index + 1] + b"\t" + raw[index + 2 :])
+
+    result = run_lab("verify", str(path), cwd=workdir)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "not as the lab wrote it" in result.stdout
+
+
 def test_one_byte_changed_in_the_evidence_is_invalid(certified: tuple[Path, Path]) -> None:
     workdir, out = certified
     copy = _copy(out, workdir / "gewijzigd-bewijs")
