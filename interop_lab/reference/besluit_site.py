@@ -55,6 +55,8 @@ BESLUIT_DEFECTS: Mapping[str, str] = MappingProxyType(
         PAGE_404: f"the besluitenlijst ({DECISIONS}) answers 404 Not Found",
         "page-500": f"the besluitenlijst ({DECISIONS}) answers 500 Internal Server Error",
         "never-answers": f"requests for the besluitenlijst ({DECISIONS}) never get an answer",
+        "feed-without-location": "the feed's first member has no prov:atLocation "
+        "(publication stream shape, sh:minCount 1)",
     }
 )
 _FAILURES = {PAGE_404: HTTPStatus.NOT_FOUND, "page-500": HTTPStatus.INTERNAL_SERVER_ERROR}
@@ -116,8 +118,14 @@ class BesluitPublicatie:
             "timestampPath": "prov:generatedAtTime",
             "versionOfPath": "dct:isVersionOf",
             "view": {"id": stream, "type": "Node"},
-            "member": [_member(base_url, path) for path in BESLUIT_PAGES],
+            "member": [self._feed_member(base_url, path) for path in BESLUIT_PAGES],
         }
+
+    def _feed_member(self, base_url: str, path: str) -> dict[str, str]:
+        member = _member(base_url, path)
+        if "feed-without-location" in self.defects and path == BESLUIT_PAGES[0]:
+            del member["atLocation"]
+        return member
 
 
 def _member(base_url: str, path: str) -> dict[str, str]:

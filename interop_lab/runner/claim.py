@@ -134,8 +134,8 @@ def prepare_claim(
     pages = [page for crawl_ in run.crawls.values() for page in crawl_.pages]
     run.locator = Locator(_items_first(run.crawls))
     readable = [p for p in pages if p.payload is not None and p.payload.error is None]
-    if artefacts.shapes is not None and readable:
-        run.validation = _validate(readable, artefacts.shapes, artefacts)
+    if artefacts.shape_sets and readable:
+        run.validation = _validate(readable, artefacts)
     return run
 
 
@@ -146,13 +146,20 @@ def _items_first(crawls: dict[str, Crawl]) -> list[Page]:
     return items + [p for c in crawls.values() for p in c.pages if id(p) not in listed]
 
 
-def _validate(readable: list[Page], shapes: Graph, artefacts: SuiteArtefacts) -> Validation:
-    data = Graph()
-    for page in readable:
-        for triple in page.payload.graph.triples if page.payload else ():
-            data.add(triple)
-    data += artefacts.codelists
-    return validate(data, shapes, artefacts.constraints)
+def _validate(readable: list[Page], artefacts: SuiteArtefacts) -> Validation:
+    """One pySHACL call per shape set, over the data of the roles it covers."""
+    validation = Validation()
+    for shape_set in artefacts.shape_sets:
+        data = Graph()
+        for page in readable:
+            if shape_set.covers(page.role) and page.payload is not None:
+                for triple in page.payload.graph.triples:
+                    data.add(triple)
+        data += artefacts.codelists
+        shapes = {s for s, _, _ in shape_set.graph}
+        constraints = [c for c in artefacts.constraints if c.node_shape in shapes]
+        validation.merge(validate(data, shape_set.graph, constraints))
+    return validation
 
 
 async def _with_fetcher(

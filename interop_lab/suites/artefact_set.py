@@ -15,9 +15,21 @@ from interop_lab.shapes import ShapeConstraint, constraints_of
 from interop_lab.suites.registry import Suite
 
 
+@dataclass(frozen=True, slots=True)
+class ShapeSet:
+    """Shapes validating the data of some endpoint roles (of every role when ``roles`` is empty)."""
+
+    roles: frozenset[str]
+    graph: Graph
+
+    def covers(self, role: str) -> bool:
+        return not self.roles or role in self.roles
+
+
 @dataclass(slots=True)
 class SuiteArtefacts:
-    shapes: Graph | None = None
+    shapes: Graph | None = None  # every shape of the suite, for listing its constraints
+    shape_sets: list[ShapeSet] = field(default_factory=list)
     codelists: Graph = field(default_factory=Graph)
     contexts: dict[str, Any] = field(default_factory=dict)
     official_contexts: list[str] = field(default_factory=list)
@@ -39,8 +51,7 @@ def load_suite_artefacts(suite: Suite, store: ArtefactStore) -> SuiteArtefacts:
         artefact = store.load(spec.pin())
         loaded.used.append(artefact)
         if spec.role == SHAPES:
-            loaded.shapes = loaded.shapes or Graph()
-            _parse_rdf(loaded.shapes, artefact)
+            _add_shapes(loaded, frozenset(spec.applies_to), artefact)
         elif spec.role == CODELIST:
             _parse_rdf(loaded.codelists, artefact)
         elif spec.role == CONTEXT:
@@ -51,6 +62,17 @@ def load_suite_artefacts(suite: Suite, store: ArtefactStore) -> SuiteArtefacts:
     if loaded.shapes is not None:
         loaded.constraints = constraints_of(loaded.shapes)
     return loaded
+
+
+def _add_shapes(loaded: SuiteArtefacts, roles: frozenset[str], artefact: Artefact) -> None:
+    same = next((s for s in loaded.shape_sets if s.roles == roles), None)
+    if same is None:
+        same = ShapeSet(roles, Graph())
+        loaded.shape_sets.append(same)
+    _parse_rdf(same.graph, artefact)
+    # The union shares the sets' blank nodes, so each constraint names the set's own shapes.
+    loaded.shapes = loaded.shapes or Graph()
+    loaded.shapes += same.graph
 
 
 def _parse_rdf(graph: Graph, artefact: Artefact) -> None:

@@ -122,6 +122,8 @@ class ArtefactSpec(_Strict):
     # ``- drop-invalid-context-terms: {terms: [...]}`` (see artefacts/repairs.py).
     repairs: tuple[str | dict[str, dict[str, tuple[str, ...]]], ...] = ()
     aliases: tuple[str, ...] = ()
+    # Shapes only: the endpoint roles whose data they validate; empty means every role.
+    applies_to: tuple[str, ...] = ()
 
     @field_validator("role")
     @classmethod

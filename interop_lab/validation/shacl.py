@@ -31,6 +31,12 @@ class Validation:
     focus_counts: dict[Node, int | None] = field(default_factory=dict)
     unmatched: list[ShaclResult] = field(default_factory=list)
 
+    def merge(self, other: Validation) -> None:
+        """Add the results of another shape set's validation (its shapes are other nodes)."""
+        self.results.update(other.results)
+        self.focus_counts.update(other.focus_counts)
+        self.unmatched.extend(other.unmatched)
+
     def results_for(self, constraint: ShapeConstraint) -> list[ShaclResult]:
         return self.results.get((constraint.shape, constraint.component), [])
 

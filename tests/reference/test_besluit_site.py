@@ -42,7 +42,8 @@ def _graph(site: BesluitPublicatie) -> Graph:
 
 
 def _violations(site: BesluitPublicatie) -> Counter[tuple[str, str]]:
-    shapes = suite_artefacts("besluit-publicatie").shapes
+    sets = suite_artefacts("besluit-publicatie").shape_sets
+    shapes = next(shape_set.graph for shape_set in sets if shape_set.roles == {"pages"})
     _, report, _ = pyshacl.validate(_graph(site), shacl_graph=shapes, inference="none")
     return Counter(
         (
