@@ -1,0 +1,7 @@
+"""The static catalogue site in Dutch: index with filters, comparison matrix, product pages."""
+
+from __future__ import annotations
+
+from interop_lab.site.build import DEFAULT_SITE, build_site
+
+__all__ = ["DEFAULT_SITE", "build_site"]

@@ -1,0 +1,181 @@
+"""The catalogue site in real headless Chromium, used as a municipality would use it.
+
+Debian's Chromium drives it (``/usr/bin/chromium``; CI installs it): a missing browser fails the
+test with a clear message instead of skipping it.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.e2e.support import run_lab
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo with a defective second release, its site served on loopback."""
+    workdir = tmp_path_factory.mktemp("werk")
+    result = run_lab("demo", "--defect", "missing-title", cwd=workdir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    folder = workdir / ".interop-lab" / "site"
+    assert f"site: {folder / 'index.html'}" in result.stdout
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host!s}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM}: install it (apt-get install -y chromium); "
+            "the browser tests never download one"
+        )
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def shoot(
+    tmp_path: Path, record_property: Callable[[str, object], None]
+) -> Iterator[Callable[[Page, str], Path]]:
+    """Screenshots kept under the test's tmp folder; their paths go to the test's output."""
+    taken: list[Path] = []
+
+    def take(page: Page, name: str) -> Path:
+        path = tmp_path / "screenshots" / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        taken.append(path)
+        return path
+
+    yield take
+    record_property("screenshots", " ".join(str(path) for path in taken))
+    for path in taken:
+        print(f"screenshot: {path}")
+
+
+def _visible_rows(page: Page) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = page.eval_on_selector_all(
+        "#resultaten tbody tr[data-standard]",
+        "rows => rows.filter(r => !r.hidden && r.offsetParent !== null).map(r => ({...r.dataset,"
+        " release: r.cells[2].textContent.trim()}))",
+    )
+    return rows
+
+
+def test_a_municipality_finds_compares_and_reads_the_scorecards(
+    site: str, browser: Browser, shoot: Callable[[Page, str], Path]
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "index.html")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.locator("h1")).to_have_count(1)
+    everything = len(_visible_rows(page))
+    assert everything >= 12, "two releases, every suite"
+    shoot(page, "index")
+
+    for _ in range(12):  # keyboard only: Tab until the standard filter has the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "standaard":
+            break
+    assert page.evaluate("document.activeElement.id") == "standaard", "Tab never reached it"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none"), "the focus must be visible"
+
+    page.select_option("#standaard", "ipdc-lpdc")
+    rows = _visible_rows(page)
+    assert {row["standard"] for row in rows} == {"ipdc-lpdc"}
+    assert sorted(row["release"] for row in rows) == ["1.0.0", "1.0.1-gebreken"]
+    expect(page.locator("#aantal")).to_have_text(f"2 van {everything} resultaten")
+    shoot(page, "index-ipdc-lpdc")
+
+    page.select_option("#niveau", "L4")
+    rows = _visible_rows(page)
+    assert [row["release"] for row in rows] == ["1.0.0"], rows
+    conformant = page.locator("#resultaten tbody tr:visible")
+    expect(conformant).to_contain_text("Conform")
+    conformant.get_by_role("link", name="Scorecard").click()
+    expect(page.locator("h1")).to_contain_text("1.0.0")
+    expect(page.locator(".verdict-text")).to_have_text("✔ Conform")
+    expect(page.locator(".level-text")).to_contain_text("Niveau L4")
+    shoot(page, "scorecard-conform")
+
+    page.go_back()
+    page.select_option("#standaard", "ipdc-lpdc")
+    page.select_option("#niveau", "")
+    defective = page.locator("#resultaten tbody tr:visible", has_text="1.0.1-gebreken")
+    expect(defective).to_contain_text("Niet conform")
+    defective.get_by_role("link", name="Scorecard").click()
+    expect(page.locator(".verdict-text")).to_have_text("✘ Niet conform")
+    finding = page.locator("article.finding", has_text="dct:title").first
+    expect(finding).to_contain_text("Gefaald")
+    expect(finding.locator("table.locations caption")).to_contain_text("Waar")
+    expect(finding.get_by_role("heading", name="Hoe oplossen")).to_be_visible()
+    shoot(page, "scorecard-gebreken")
+
+    page.goto(site + "vergelijking.html")
+    matrix = page.get_by_role("table")
+    expect(matrix.locator("caption")).to_contain_text("Productversies")
+    expect(matrix.get_by_role("row", name="1.0.0")).to_contain_text("Niveau L4")
+    shoot(page, "vergelijking")
+
+    page.get_by_role("row", name="1.0.1-gebreken").get_by_role("link").first.click()
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("svg.plot").first).to_be_visible()
+    expect(page.locator("#laatste + div table")).to_contain_text("ipdc-lpdc")
+    shoot(page, "product")
+    page.close()
+
+
+def test_without_javascript_every_row_stays_visible(site: str, browser: Browser) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + "index.html?standaard=ipdc-lpdc")
+    total = page.locator("#resultaten tbody tr[data-standard]").count()
+    assert total >= 12
+    expect(page.locator("#resultaten tbody tr:visible")).to_have_count(total)
+    context.close()
+
+
+def test_on_a_phone_the_page_fits(
+    site: str, browser: Browser, shoot: Callable[[Page, str], Path]
+) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(site + "index.html")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, "no sideways scrolling of the page itself"
+    shoot(page, "index-telefoon")
+    page.close()
