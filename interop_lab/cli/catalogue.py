@@ -1,8 +1,9 @@
-"""``interop-lab catalogue list | query | export | diff``."""
+"""``interop-lab catalogue list | query | export | diff | site | serve``."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -100,3 +101,32 @@ def _card(catalogue: Catalogue, ref: str, suite: str | None) -> Scorecard:
         suites = ", ".join(sorted(card.suite for card in cards))
         raise UsageError(f"catalogue diff: run {ref} tested several suites; use --suite ({suites})")
     return catalogue.get(cards[0].iri)
+
+
+def site(args: argparse.Namespace) -> int:
+    """The static Dutch site built from the catalogue; prints where its index page is."""
+    from interop_lab.site import DEFAULT_SITE, build_site
+
+    with open_catalogue(args.catalogue or DEFAULT_CATALOGUE) as catalogue:
+        index = build_site(catalogue, Path(args.out or DEFAULT_SITE))
+    print(f"site: {index.resolve()}")
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """The catalogue over HTTP, as it was when the server started, until interrupted."""
+    from interop_lab.service import CatalogueServer, CatalogueSite, take_snapshot
+
+    host, _, port = str(args.listen).rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"--listen {args.listen!r}: use HOST:PORT, e.g. 127.0.0.1:8800")
+    with open_catalogue(args.catalogue or DEFAULT_CATALOGUE) as catalogue:
+        snapshot = take_snapshot(catalogue)
+    try:
+        server = CatalogueServer(CatalogueSite(snapshot), host=host.strip("[]"), port=int(port))
+    except OSError as error:
+        raise UsageError(f"--listen {args.listen}: cannot listen there: {error}") from error
+    print(f"catalogus: {server.base_url}/catalogus (stoppen met Ctrl+C)", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()
+    return 0

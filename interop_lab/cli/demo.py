@@ -72,6 +72,7 @@ def demo(args: argparse.Namespace) -> int:
         for card in sorted(out_dir.glob("*/scorecard.html")):
             print(f"  scorecard: {card}")
     print(f"catalogus: {catalogue}")
+    print(f"site: {_build_site(catalogue)}")
     return max(codes) if max(codes) > 1 else 0
 
 
@@ -117,6 +118,14 @@ def _run_reference(
         profile = Path(folder) / PROFILE_TEMPLATE
         profile.write_text(yaml.safe_dump(template, allow_unicode=True), encoding="utf-8")
         return run(RunRequest(profile=profile, out_dir=out_dir, catalogue=catalogue))
+
+
+def _build_site(catalogue_url: str) -> Path:
+    from interop_lab.catalogue import open_catalogue
+    from interop_lab.site import DEFAULT_SITE, build_site
+
+    with open_catalogue(catalogue_url) as catalogue:
+        return build_site(catalogue, Path(DEFAULT_SITE)).resolve()
 
 
 class _OneHost:

@@ -125,6 +125,8 @@ def _add_catalogue(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         ("query", "run a SPARQL SELECT query"),
         ("export", "dump the store as N-Quads"),
         ("diff", "what changed between two runs (per test, verdict and level)"),
+        ("site", "build the static Dutch catalogue site"),
+        ("serve", "serve the catalogue over HTTP (JSON-LD, Turtle, HTML, SPARQL, badges)"),
     ):
         action = actions.add_parser(name, help=help_text)
         action.add_argument(
@@ -139,6 +141,17 @@ def _add_catalogue(commands: argparse._SubParsersAction[argparse.ArgumentParser]
             action.add_argument("--output", metavar="FILE", help="file to write (default: stdout)")
         if name == "diff":
             _diff_arguments(action)
+        if name == "site":
+            action.add_argument(
+                "--out", metavar="DIR", help="site folder (default: .interop-lab/site)"
+            )
+        if name == "serve":
+            action.add_argument(
+                "--listen",
+                default="127.0.0.1:8800",
+                metavar="HOST:PORT",
+                help="address to listen on (default: 127.0.0.1:8800, loopback only)",
+            )
         action.set_defaults(handler=_lazy("interop_lab.cli.catalogue", name))
 
 

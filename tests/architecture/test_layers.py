@@ -26,6 +26,8 @@ RANKS = {
     "reporting": 6,
     "catalogue": 7,
     "plugin": 8,
+    "service": 8,
+    "site": 8,
     "cli": 9,
 }
 # Standard library plus these: the model layer stays free of third-party imports.
