@@ -26,7 +26,7 @@ DEFECTS = {
     "paging-loop": ("l1_collection/paging_ends", "lus"),
     "never-answers": ("l1_collection/pages_answer", "time-out"),
     "no-negotiation": ("l4_rest/negotiates_json", "application/ld+json"),
-    "plain-404": ("l4_rest/unknown_address_is_a_problem", "text/html"),
+    "plain-404": ("l4_rest/unknown_item_is_a_problem", "text/html"),
     "id-not-dereferenceable": ("l4_rest/ids_dereference", "HTTP 404"),
 }
 

@@ -42,7 +42,7 @@ def test_adresregister_declares_its_links_and_probes() -> None:
         "json": "item",
         "jsonld": "item",
         "onbekend-mediatype": "item",
-        "onbekend-adres": "unknown-item",
+        "onbekend-item": "unknown-item",
         "id": "item-id",
     }
 
