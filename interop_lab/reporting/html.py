@@ -69,10 +69,14 @@ class LevelSection:
     others: tuple[AssertionRecord, ...]
 
 
-def scorecard_to_html(card: Scorecard, fixes: Mapping[str, str] | None = None) -> str:
+def scorecard_to_html(
+    card: Scorecard, fixes: Mapping[str, str] | None = None, *, evidence_beside: bool = True
+) -> str:
+    """The Dutch page; ``evidence_beside``: the run's evidence file lies in the folder above it."""
     template = _environment().get_template("scorecard.html.j2")
     return template.render(
         card=card,
+        evidence_beside=evidence_beside,
         verdict=VERDICTS.get(card.verdict, card.verdict),
         mode=mode_text(card),
         level_text=_level_text(card),

@@ -39,7 +39,8 @@ def render_pages(data: SiteData, generated: str) -> dict[str, str]:
     for product in data.products:
         pages[product.href] = render_product(data, product, generated)
     for iri, card in data.cards.items():
-        pages[scorecard_href(iri)] = scorecard_to_html(card)
+        # The evidence stays with the run's files; the site does not carry it.
+        pages[scorecard_href(iri)] = scorecard_to_html(card, evidence_beside=False)
     return pages
 
 

@@ -187,3 +187,10 @@ def test_only_web_links_become_hrefs() -> None:
     assert hrefs
     assert all(href.startswith(("https://", "../")) for href in hrefs)
     assert "<code>javascript:alert(1)</code>" in page
+
+
+def test_without_the_evidence_beside_the_page_there_is_no_dead_link() -> None:
+    page = scorecard_to_html(card(), evidence_beside=False)
+
+    assert 'href="../evidence.har"' not in page
+    assert "evidence.har, bij de bestanden van de testrun (niet op deze site)" in page
