@@ -10,7 +10,7 @@ from interop_lab.artefacts.download import download
 from interop_lab.model.errors import ArtefactError
 
 if TYPE_CHECKING:
-    from conftest import StaticServer
+    from tests.loopback import StaticServer
 
 SHAPES = b"@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
 

@@ -4,16 +4,14 @@ loopback HTTP server that counts the requests it gets (a context must never be f
 from __future__ import annotations
 
 import json
-import threading
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.loopback import StaticServer
 from tests.mirror import oslo_mirror
 
 
@@ -51,48 +49,12 @@ def mirror() -> Mirror:
     return Mirror(oslo_mirror())
 
 
-@dataclass
-class CountingServer:
-    """A loopback server answering every GET with one JSON body, counting the paths asked."""
-
-    body: bytes
-    hits: Counter[str] = field(default_factory=Counter)
-
-    def __post_init__(self) -> None:
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                owner.hits[self.path] += 1
-                self.send_response(200)
-                self.send_header("Content-Type", "application/ld+json")
-                self.send_header("Content-Length", str(len(owner.body)))
-                self.end_headers()
-                self.wfile.write(owner.body)
-
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-        self._thread.start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}{path}"
-
-    def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-
 @pytest.fixture
-def context_server() -> Iterator[CountingServer]:
+def context_server() -> Iterator[StaticServer]:
     """Serves a context that would define ``naam``: if the lab fetched it, terms would resolve."""
-    context = {"@context": {"naam": "http://purl.org/dc/terms/title"}}
-    server = CountingServer(json.dumps(context).encode())
+    context = json.dumps({"@context": {"naam": "http://purl.org/dc/terms/title"}}).encode()
+    server = StaticServer({})
+    for path in ("/context.jsonld", "/import.jsonld", "/inner.jsonld"):
+        server.answer(path, 200, context, "application/ld+json")
     yield server
     server.close()

@@ -14,7 +14,7 @@ from interop_lab.payloads.jsonld import to_rdf
 from interop_lab.payloads.traced import TracedGraph
 
 if TYPE_CHECKING:
-    from conftest import CountingServer
+    from tests.loopback import StaticServer
 
 BASE = "http://vendor.test/doc"
 EX = "http://ex.test/"
@@ -278,7 +278,7 @@ def test_pinned_context_is_used_and_recorded() -> None:
 
 
 def test_unpinned_remote_context_is_recorded_and_never_fetched(
-    context_server: CountingServer,
+    context_server: StaticServer,
 ) -> None:
     url = context_server.url("/context.jsonld")
 
@@ -291,7 +291,7 @@ def test_unpinned_remote_context_is_recorded_and_never_fetched(
 
 
 def test_imported_context_goes_through_the_context_source_only(
-    context_server: CountingServer,
+    context_server: StaticServer,
 ) -> None:
     url = context_server.url("/import.jsonld")
 
@@ -312,7 +312,7 @@ def test_pinned_import_is_used() -> None:
 
 
 def test_remote_context_inside_a_pinned_context_is_also_offline(
-    context_server: CountingServer,
+    context_server: StaticServer,
 ) -> None:
     inner = context_server.url("/inner.jsonld")
     outer = "https://pinned.test/outer.jsonld"
