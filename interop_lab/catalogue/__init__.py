@@ -5,8 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from interop_lab.catalogue.embedded import EmbeddedCatalogue
+from interop_lab.catalogue.embedded import WAIT_S, EmbeddedCatalogue
 from interop_lab.catalogue.history import TrendPoint
+from interop_lab.catalogue.rdf import vocabulary_turtle
+from interop_lab.catalogue.register import (
+    REGISTER_GRAPH,
+    STATUS_WORDS,
+    USAGE_WORDS,
+    Register,
+    RegisterEntry,
+    RegisterError,
+    RegisterUsage,
+    StandardStatus,
+    read_register,
+    standard_iri,
+    unknown_titles,
+)
 from interop_lab.catalogue.sparql import SparqlCatalogue
 from interop_lab.catalogue.store import Catalogue, ScorecardSummary, UnknownScorecardError
 from interop_lab.model.errors import UsageError
@@ -15,24 +29,37 @@ DEFAULT_CATALOGUE = "file:.interop-lab/catalogue"
 
 __all__ = [
     "DEFAULT_CATALOGUE",
+    "REGISTER_GRAPH",
+    "STATUS_WORDS",
+    "USAGE_WORDS",
     "Catalogue",
     "EmbeddedCatalogue",
+    "Register",
+    "RegisterEntry",
+    "RegisterError",
+    "RegisterUsage",
     "ScorecardSummary",
     "SparqlCatalogue",
+    "StandardStatus",
     "TrendPoint",
     "UnknownScorecardError",
     "open_catalogue",
+    "read_register",
+    "standard_iri",
+    "unknown_titles",
+    "vocabulary_turtle",
 ]
 
 
-def open_catalogue(url: str) -> Catalogue:
+def open_catalogue(url: str, *, wait_s: float = WAIT_S) -> Catalogue:
     """``file:PATH`` (relative to the current folder), ``file:///PATH``, or a SPARQL endpoint.
 
     An endpoint ending in ``/query`` (Oxigraph) takes updates at ``/update`` beside it; any other
-    (Virtuoso's ``/sparql``) takes queries and updates at the same URL.
+    (Virtuoso's ``/sparql``) takes queries and updates at the same URL. ``wait_s``: how long to
+    wait for an embedded store another process has open.
     """
     if url.startswith("file:"):
-        return EmbeddedCatalogue(_file_path(url))
+        return EmbeddedCatalogue(_file_path(url), wait_s=wait_s)
     if url.startswith(("http://", "https://")):
         return SparqlCatalogue(url, _update_url(url))
     raise UsageError(

@@ -19,7 +19,7 @@ HISTORY_QUERY = (
     ?standard lab:suite ?suite .
     OPTIONAL { ?iri lab:level ?level }
     OPTIONAL { ?run prov:endedAtTime ?ended }
-    OPTIONAL { ?run lab:runId ?runId }
+    %s
   }
   %s
 } ORDER BY STR(?ended) STR(?iri)"""
@@ -54,4 +54,7 @@ def history_query(
         for name, value in fields.items()
         if value is not None
     )
-    return HISTORY_QUERY % restrictions
+    # Required when asked for: Virtuoso would apply the VALUES inside an OPTIONAL that binds it
+    # and answer every scorecard, each labelled with the asked id.
+    run = "?run lab:runId ?runId ." if run_id is not None else "OPTIONAL { ?run lab:runId ?runId }"
+    return HISTORY_QUERY % (run, restrictions)

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import TracebackType
 from typing import BinaryIO
 
+import pyoxigraph as ox
+
 from interop_lab.catalogue.history import CERTIFIED, TrendPoint, history_query
-from interop_lab.catalogue.rdf import document_query, summary_query
+from interop_lab.catalogue.rdf import (
+    document_query,
+    register_from_triples,
+    register_triples,
+    summary_query,
+)
+from interop_lab.catalogue.register import REGISTER_GRAPH, Register
 from interop_lab.model.errors import UsageError
 from interop_lab.model.scorecard import Scorecard
 from interop_lab.reporting.jsonld import scorecard_from_jsonld
@@ -52,8 +61,27 @@ class Catalogue(ABC):
         """Every graph as N-Quads."""
 
     @abstractmethod
+    def graph(self, iri: str) -> list[ox.Triple]:
+        """The triples of the scorecard's named graph, as stored (blank node labels vary)."""
+
+    @abstractmethod
+    def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
+        """Swap the named graph ``graph`` for these triples, whole or not at all."""
+
+    @abstractmethod
     def close(self) -> None:
         """Release the store; the catalogue cannot be used afterwards."""
+
+    def set_register(self, register: Register) -> None:
+        """The OSLO standards register as one named graph, replacing the one loaded before."""
+        self.replace_graph(REGISTER_GRAPH, register_triples(register))
+
+    def register(self) -> Register | None:
+        """The standards register as loaded, None when none ever was."""
+        try:
+            return register_from_triples(self.graph(REGISTER_GRAPH))
+        except UnknownScorecardError:
+            return None
 
     def scorecards(self, product: str | None = None) -> list[ScorecardSummary]:
         """Every scorecard (or those of one product name), the most recent first."""

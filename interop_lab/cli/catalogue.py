@@ -1,4 +1,4 @@
-"""``interop-lab catalogue list | query | export | diff | site | serve``."""
+"""``interop-lab catalogue list | query | export | diff | site | serve | standards``."""
 
 from __future__ import annotations
 
@@ -114,19 +114,52 @@ def site(args: argparse.Namespace) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    """The catalogue over HTTP, as it was when the server started, until interrupted."""
-    from interop_lab.service import CatalogueServer, CatalogueSite, take_snapshot
+    """The catalogue over HTTP until interrupted, refreshed when new scorecards arrive."""
+    from interop_lab.service import CatalogueServer, CatalogueSite, Refresher, take_snapshot
 
     host, _, port = str(args.listen).rpartition(":")
     if not host or not port.isdigit():
         raise UsageError(f"--listen {args.listen!r}: use HOST:PORT, e.g. 127.0.0.1:8800")
-    with open_catalogue(args.catalogue or DEFAULT_CATALOGUE) as catalogue:
+    if args.refresh < 0:
+        raise UsageError(f"--refresh {args.refresh}: give seconds (0 never refreshes)")
+    url = args.catalogue or DEFAULT_CATALOGUE
+    with open_catalogue(url) as catalogue:
         snapshot = take_snapshot(catalogue)
+    site = CatalogueSite(snapshot)
     try:
-        server = CatalogueServer(CatalogueSite(snapshot), host=host.strip("[]"), port=int(port))
+        server = CatalogueServer(site, host=host.strip("[]"), port=int(port))
     except OSError as error:
         raise UsageError(f"--listen {args.listen}: cannot listen there: {error}") from error
+    # Never wait for a writer: a busy round is skipped and the next one tries again.
+    refresher = Refresher(site, lambda: open_catalogue(url, wait_s=0), args.refresh)
+    if args.refresh > 0:
+        refresher.start()
     print(f"catalogus: {server.base_url}/catalogus (stoppen met Ctrl+C)", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
+    if args.refresh > 0:
+        refresher.stop()
+    return 0
+
+
+def standards(args: argparse.Namespace) -> int:
+    """Load the standards register, replacing the one loaded before; warn about unknown titles."""
+    from interop_lab.catalogue import read_register, unknown_titles
+    from interop_lab.suites.registry import load_suites
+
+    register = read_register(Path(args.register))
+    named = {
+        suite_id: suite.manifest.standard.register_title
+        for suite_id, suite in load_suites().items()
+        if suite.manifest.standard.register_title
+    }
+    with open_catalogue(args.catalogue or DEFAULT_CATALOGUE) as catalogue:
+        catalogue.set_register(register)
+    problems = unknown_titles(register, named)
+    linked = len(named) - len(problems)
+    print(f"standards register: {len(register.entries)} standards, {linked} suites linked")
+    for placeholder in register.placeholders:
+        print(f"left out an empty template entry: {placeholder}")
+    for problem in problems:
+        print(f"interop-lab: warning: {problem}", file=sys.stderr)
     return 0

@@ -23,6 +23,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_suites(commands)
     _add_profile(commands)
     _add_run(commands)
+    _add_campaign(commands)
     _add_catalogue(commands)
     _add_artefacts(commands)
     _add_verify(commands)
@@ -47,6 +48,11 @@ def _add_demo(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         default=None,
         metavar="URL",
         help="catalogue URL (default: file:.interop-lab/catalogue)",
+    )
+    demo.add_argument(
+        "--register",
+        metavar="FILE",
+        help="the OSLO standards register (standards.json) to load into the catalogue first",
     )
     demo.set_defaults(handler=_lazy("interop_lab.cli.demo", "demo"))
 
@@ -99,6 +105,45 @@ def _add_run(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     run.set_defaults(handler=_lazy("interop_lab.cli.run", "run"))
 
 
+def _add_campaign(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    campaign = commands.add_parser(
+        "campaign",
+        help="run every profile x claimed suite (journaled, resumable, sharded); "
+        "'campaign merge ID' builds the report of a sharded campaign from the catalogue",
+    )
+    campaign.add_argument(
+        "words", nargs="*", metavar="merge ID", help="merge ID: the report from the catalogue"
+    )
+    campaign.add_argument("--profiles", metavar="DIR", help="the folder of vendor profiles")
+    campaign.add_argument(
+        "--out", metavar="DIR", help="campaign folder (default: campaigns/<campaign-id>/)"
+    )
+    campaign.add_argument(
+        "--catalogue", metavar="URL", help="catalogue URL (default: file:.interop-lab/catalogue)"
+    )
+    campaign.add_argument("--shard", metavar="I/N", help="run only shard I of N (e.g. 2/4)")
+    campaign.add_argument("--resume", metavar="ID", help="finish an interrupted campaign")
+    campaign.add_argument(
+        "--id", dest="campaign_id", metavar="ID", help="the campaign id (shards share one)"
+    )
+    campaign.add_argument("--workers", type=int, metavar="N", help="worker processes")
+    campaign.add_argument(
+        "--per-vendor",
+        type=int,
+        default=1,
+        metavar="N",
+        help="tasks at once per vendor host (default 1)",
+    )
+    campaign.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow profiles whose base URL is a loopback, private or link-local address",
+    )
+    campaign.add_argument("--no-allure", action="store_true", help="write no allure results")
+    campaign.add_argument("--no-notify", action="store_true", help="call no vendor webhooks")
+    campaign.set_defaults(handler=_lazy("interop_lab.cli.campaign", "campaign"))
+
+
 def _add_verify(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     verify = commands.add_parser(
         "verify", help="check a certified scorecard's signature (exit 0 valid, 1 invalid)"
@@ -127,6 +172,7 @@ def _add_catalogue(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         ("diff", "what changed between two runs (per test, verdict and level)"),
         ("site", "build the static Dutch catalogue site"),
         ("serve", "serve the catalogue over HTTP (JSON-LD, Turtle, HTML, SPARQL, badges)"),
+        ("standards", "load the OSLO standards register (standards.json) into the catalogue"),
     ):
         action = actions.add_parser(name, help=help_text)
         action.add_argument(
@@ -145,12 +191,25 @@ def _add_catalogue(commands: argparse._SubParsersAction[argparse.ArgumentParser]
             action.add_argument(
                 "--out", metavar="DIR", help="site folder (default: .interop-lab/site)"
             )
+        if name == "standards":
+            action.add_argument(
+                "register",
+                metavar="FILE",
+                help="the register: a JSON array of {source_path, configuration} objects",
+            )
         if name == "serve":
             action.add_argument(
                 "--listen",
                 default="127.0.0.1:8800",
                 metavar="HOST:PORT",
                 help="address to listen on (default: 127.0.0.1:8800, loopback only)",
+            )
+            action.add_argument(
+                "--refresh",
+                type=float,
+                default=10.0,
+                metavar="SECONDS",
+                help="look for new scorecards this often (default 10; 0: never, serve the start)",
             )
         action.set_defaults(handler=_lazy("interop_lab.cli.catalogue", name))
 

@@ -19,6 +19,7 @@ class Subject:
     kbo: str
     product: str
     release: str
+    municipalities: tuple[str, ...] = ()  # as the vendor profile names them: who uses the product
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class StandardRef:
     iri: str
     version: str
     title: str
+    register: str = ""  # the title of its entry in the OSLO standards register, if any
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,3 +42,21 @@ def problem(status: HTTPStatus, detail: str) -> SiteResponse:
         body=json.dumps(body).encode(),
         headers={"Content-Type": "application/problem+json"},
     )
+
+
+class OneHost:
+    """Several reference sites on one host: the first that knows a path answers it.
+
+    Put last the site whose 404s (problem+json, or HTML) the unknown paths should get.
+    """
+
+    def __init__(self, *sites: Site) -> None:
+        self._sites = sites
+
+    def answer(self, request: SiteRequest) -> SiteResponse:
+        response = problem(HTTPStatus.NOT_FOUND, f"{request.path} bestaat niet")
+        for site in self._sites:
+            response = site.answer(request)
+            if response.status != HTTPStatus.NOT_FOUND:
+                return response
+        return response

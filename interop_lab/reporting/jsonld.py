@@ -2,8 +2,10 @@
 
 The compact keys are the contract's. A few are added because EARL needs them on every assertion
 (``subject``, ``assertedBy``, ``mode``) or because the scorecard must read back unchanged
-(``levels``, ``nodeid``, ``harnessError``, ``run.runId``); JSON-LD keywords (``@id`` of the
-subject, ``@type`` of the run) make the product release and the PROV activity explicit.
+(``levels``, ``nodeid``, ``harnessError``, ``run.runId``), or for the solution catalogue
+(``subject.municipalities``, ``standard.register``: written only when there are any, so older
+scorecards read and verify as before); JSON-LD keywords (``@id`` of the subject, ``@type`` of the
+run) make the product release and the PROV activity explicit.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ def scorecard_to_jsonld(card: Scorecard) -> dict[str, Any]:
             "kbo": subject.kbo,
             "product": subject.product,
             "release": subject.release,
+            **({"municipalities": list(subject.municipalities)} if subject.municipalities else {}),
         },
         "standard": {
             "suite": standard.suite,
@@ -88,6 +91,7 @@ def scorecard_to_jsonld(card: Scorecard) -> dict[str, Any]:
             "iri": standard.iri,
             "version": standard.version,
             "title": standard.title,
+            **({"register": standard.register} if standard.register else {}),
         },
         "mode": card.mode,
         "verdict": card.verdict,
@@ -200,13 +204,20 @@ def _scorecard(data: dict[str, Any]) -> Scorecard:
     standard = data["standard"]
     return Scorecard(
         iri=data["@id"],
-        subject=Subject(subject["vendor"], subject["kbo"], subject["product"], subject["release"]),
+        subject=Subject(
+            subject["vendor"],
+            subject["kbo"],
+            subject["product"],
+            subject["release"],
+            tuple(str(name) for name in subject.get("municipalities", [])),
+        ),
         standard=StandardRef(
             suite=standard["suite"],
             suite_version=standard["suiteVersion"],
             iri=standard["iri"],
             version=standard["version"],
             title=standard["title"],
+            register=standard.get("register", ""),
         ),
         mode=data["mode"],
         levels=tuple(Level(level["id"], level["title"]) for level in data.get("levels", [])),

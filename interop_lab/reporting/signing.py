@@ -23,6 +23,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -212,3 +213,22 @@ def read_public_key(path: Path) -> bytes:
     if not isinstance(key, Ed25519PublicKey):
         raise KeyFileError(f"{what} {path}: not an Ed25519 key; {MAKE_PUBLIC_KEY}")
     return raw_public_key(key)
+
+
+def write_key_pair(private_path: Path, public_path: Path) -> None:
+    """A new Ed25519 key pair in PEM; the private key file is readable by its owner only."""
+    key = Ed25519PrivateKey.generate()
+    private_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    public_pem = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    private_path.parent.mkdir(parents=True, exist_ok=True)
+    # Created with mode 0600 (not chmod afterwards), so the key is never readable by others.
+    descriptor = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(private_pem)
+    public_path.write_bytes(public_pem)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from interop_lab import __version__
-from interop_lab.model.ids import new_scorecard_iri, slug, test_iri
+from interop_lab.model.ids import scorecard_iri, slug, test_iri
 from interop_lab.model.outcomes import Outcome, Usage
 from interop_lab.model.scorecard import (
     CONFORMANT,
@@ -41,12 +41,13 @@ def build_scorecards(lab: LabSession) -> list[Scorecard]:
         artefacts = lab.artefacts(suite).used
         cards.append(
             Scorecard(
-                iri=new_scorecard_iri(),
+                iri=scorecard_iri(lab.run_id, suite_id),
                 subject=Subject(
                     vendor=lab.profile.vendor.name,
                     kbo=lab.profile.vendor.kbo,
                     product=lab.profile.product.name,
                     release=lab.profile.product.release,
+                    municipalities=lab.profile.municipalities,
                 ),
                 standard=StandardRef(
                     suite=suite_id,
@@ -54,6 +55,7 @@ def build_scorecards(lab: LabSession) -> list[Scorecard]:
                     iri=manifest.standard.iri,
                     version=manifest.standard.version,
                     title=manifest.standard.title,
+                    register=manifest.standard.register_title or "",
                 ),
                 mode="self-test",
                 levels=suite.levels,

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from http import HTTPStatus
 
+from interop_lab.catalogue import vocabulary_turtle
 from interop_lab.reference.site import SiteRequest, SiteResponse, problem
 from interop_lab.service import documents, negotiate
 from interop_lab.service.render import badge_svg, html_page
@@ -16,6 +17,7 @@ from interop_lab.service.sparql import QueryRefusedError, run_query
 
 CACHE_CONTROL = "public, max-age=60"
 PAGE_SIZE = 50
+VOCABULARY_PATH = "/vocab"
 Builder = Callable[[Snapshot, str, str], documents.Document]
 RESOURCES: dict[str, tuple[str, Builder]] = {
     "/id/leverancier/": ("vendors", documents.vendor_document),
@@ -40,6 +42,9 @@ class CatalogueSite:
             return self._index(request)
         if path == "/context.jsonld":
             return self._ok(documents.context_text().encode(), negotiate.JSONLD)
+        if path == VOCABULARY_PATH:
+            # The lab: namespace is a URN, which nothing dereferences: its definition lives here.
+            return self._ok(vocabulary_turtle().encode(), negotiate.TURTLE)
         if path.startswith("/badge/") and path.endswith(".svg"):
             return self._badge(path.removeprefix("/badge/").removesuffix(".svg"))
         if path.startswith("/scorecard/") and path.endswith(".jsonld"):

@@ -1,4 +1,4 @@
-"""The static catalogue site in Dutch: index with filters, comparison matrix, product pages."""
+"""The static catalogue site in Dutch (English under en/): index with filters, matrix, products."""
 
 from __future__ import annotations
 

@@ -6,7 +6,14 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from interop_lab.catalogue import Catalogue, TrendPoint
+from interop_lab.catalogue import (
+    STATUS_WORDS,
+    USAGE_WORDS,
+    Catalogue,
+    Register,
+    RegisterEntry,
+    TrendPoint,
+)
 from interop_lab.model.scorecard import Scorecard
 from interop_lab.reporting.html import VERDICTS
 
@@ -65,6 +72,29 @@ class Product:
     latest: tuple[Cell, ...]
     certified: tuple[Cell, ...]
     history: dict[str, tuple[TrendPoint, ...]]
+    municipalities: tuple[str, ...] = ()  # as its newest scorecard names them
+
+
+@dataclass(frozen=True, slots=True)
+class StandardFacts:
+    """A tested standard with what the OSLO standards register says of it (None: not found)."""
+
+    suite: str
+    title: str  # the suite's title of the standard
+    register_title: str  # the register entry the suite names; "" when it names none
+    entry: RegisterEntry | None
+
+    @property
+    def usage_words(self) -> str:
+        return USAGE_WORDS[self.entry.usage][0] if self.entry else ""
+
+    @property
+    def status_words(self) -> str:
+        return STATUS_WORDS[self.entry.status][0] if self.entry else ""
+
+    @property
+    def organisations(self) -> str:
+        return ", ".join(o.name for o in self.entry.organisations) if self.entry else ""
 
 
 @dataclass
@@ -75,6 +105,20 @@ class SiteData:
     cells: list[Cell] = field(default_factory=list)  # latest per release and suite
     rows: list[ReleaseRow] = field(default_factory=list)
     products: list[Product] = field(default_factory=list)
+    register: Register | None = None  # None until `catalogue standards` loaded one
+    register_titles: dict[str, str] = field(default_factory=dict)  # suite id -> entry title
+
+    @property
+    def standard_facts(self) -> list[StandardFacts]:
+        """Every tested standard, by suite id, with its register entry when there is one."""
+        return [
+            StandardFacts(suite, title, self.register_titles.get(suite, ""), self._entry(suite))
+            for suite, title in sorted(self.standards.items())
+        ]
+
+    def _entry(self, suite: str) -> RegisterEntry | None:
+        title = self.register_titles.get(suite)
+        return self.register.find(title) if self.register and title else None
 
     @property
     def vendors(self) -> list[str]:
@@ -108,6 +152,8 @@ def collect(catalogue: Catalogue) -> SiteData:
         card = catalogue.get(summary.iri)
         data.cards[card.iri] = card
         data.standards.setdefault(card.standard.suite, card.standard.title)
+        if card.standard.register:
+            data.register_titles.setdefault(card.standard.suite, card.standard.register)
         data.levels.setdefault(card.standard.suite, tuple(level.id for level in card.levels))
     rows: dict[tuple[str, str, str], ReleaseRow] = {}
     for card in data.cards.values():
@@ -122,6 +168,7 @@ def collect(catalogue: Catalogue) -> SiteData:
     data.cells = [cell for row in data.rows for cell in _by_suite(row.cells)]
     products = sorted({(row.vendor, row.product) for row in data.rows}, key=str)
     data.products = [_product(catalogue, data, vendor, name) for vendor, name in products]
+    data.register = catalogue.register()
     return data
 
 
@@ -157,6 +204,18 @@ def _product(catalogue: Catalogue, data: SiteData, vendor: str, name: str) -> Pr
         last = catalogue.last_certified(vendor, name, suite)
         if last is not None and last.iri in data.cards:
             certified.append(cell_of(data.cards[last.iri]))
+    # The newest scorecard's profile says who uses the product now (cards are newest first).
+    newest_card = next(
+        card
+        for card in data.cards.values()
+        if (card.subject.vendor, card.subject.product) == (vendor, name)
+    )
     return Product(
-        vendor, name, product_href(vendor, name), tuple(latest), tuple(certified), history
+        vendor,
+        name,
+        product_href(vendor, name),
+        tuple(latest),
+        tuple(certified),
+        history,
+        newest_card.subject.municipalities,
     )

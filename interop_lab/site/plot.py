@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interop_lab.catalogue import TrendPoint
-from interop_lab.reporting.html import VERDICTS
 from interop_lab.site.data import NO_LEVEL, scorecard_href
+from interop_lab.site.words import DUTCH, Words
 
 WIDTH = 320
 HEIGHT = 120
@@ -40,7 +40,9 @@ class Plot:
         return " ".join(f"{point.x:.1f},{point.y:.1f}" for point in self.points)
 
 
-def trend_plot(suite: str, levels: Sequence[str], points: Sequence[TrendPoint]) -> Plot:
+def trend_plot(
+    suite: str, levels: Sequence[str], points: Sequence[TrendPoint], words: Words = DUTCH
+) -> Plot:
     """Level 'geen' at the bottom, the suite's top level at the top, one run per step right."""
     rungs = [NO_LEVEL, *levels]
     for point in points:  # a level the suite no longer lists still gets a rung
@@ -55,22 +57,30 @@ def trend_plot(suite: str, levels: Sequence[str], points: Sequence[TrendPoint]) 
         PlotPoint(
             x=LEFT + (index * gap if len(points) > 1 else inner / 2),
             y=y_of[point.level or NO_LEVEL],
-            label=_label(point),
+            label=_label(point, words),
             href=scorecard_href(point.iri),
             failing=point.verdict != "conformant",
         )
         for index, point in enumerate(points)
     )
     first, last = points[0], points[-1]
-    description = (
-        f"{len(points)} {'run' if len(points) == 1 else 'runs'} van {first.ended[:10]} tot "
-        f"{last.ended[:10]}; laatste niveau {last.level or NO_LEVEL}"
+    description = words.plot_description.format(
+        n=len(points),
+        runs=words.plot_run if len(points) == 1 else words.plot_runs,
+        first=first.ended[:10],
+        last=last.ended[:10],
+        level=words.level_text(last.level),
     )
-    return Plot(suite, WIDTH, HEIGHT, tuple(y_of.items()), plotted, description)
+    axis = tuple(
+        (words.level_text(None) if rung == NO_LEVEL else rung, y) for rung, y in y_of.items()
+    )
+    return Plot(suite, WIDTH, HEIGHT, axis, plotted, description)
 
 
-def _label(point: TrendPoint) -> str:
-    verdict = VERDICTS.get(point.verdict, point.verdict)
-    return (
-        f"{point.ended[:10]}, versie {point.release}: niveau {point.level or NO_LEVEL}, {verdict}"
+def _label(point: TrendPoint, words: Words) -> str:
+    return words.plot_point.format(
+        date=point.ended[:10],
+        release=point.release,
+        level=words.level_text(point.level),
+        verdict=words.verdict_of(point.verdict),
     )

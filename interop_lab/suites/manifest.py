@@ -25,6 +25,10 @@ class StandardSpec(_Strict):
     iri: str
     version: str
     title: str
+    # The title of the standard's entry in the OSLO standards register (standards.json), by which
+    # the catalogue links the suite's scorecards to what the register says about the standard.
+    # (``register`` in the YAML: BaseModel's metaclass has a ``register`` of its own.)
+    register_title: str | None = Field(None, alias="register")
 
 
 class LevelSpec(_Strict):

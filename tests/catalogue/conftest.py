@@ -1,71 +1,53 @@
-"""Catalogue fixtures: every behaviour test runs on the embedded store and on a real server."""
+"""Catalogue fixtures: every behaviour test runs on the embedded store and on two real servers,
+``oxigraph serve`` and Virtuoso 7, started once per session on loopback (see servers.py)."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
-from interop_lab.catalogue import Catalogue, EmbeddedCatalogue, SparqlCatalogue
-
-
-def _oxigraph_binary() -> str | None:
-    beside_python = Path(sys.executable).parent / "oxigraph"
-    return str(beside_python) if beside_python.exists() else shutil.which("oxigraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def _wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"oxigraph serve exited with {server.returncode}")
-        try:
-            httpx.get(f"{base}/query", params={"query": "ASK {}"}, timeout=1).raise_for_status()
-            return
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise RuntimeError("oxigraph serve did not answer within 20 s")
+from interop_lab.catalogue import Catalogue
+from tests.catalogue.servers import (
+    BACKENDS,
+    VIRTUOSO_ADMIN,
+    open_backend,
+    server_graphs,
+    start_oxigraph,
+    start_virtuoso,
+    stop,
+)
 
 
 @pytest.fixture(scope="session")
 def oxigraph_url() -> Iterator[str]:
-    """An in-memory ``oxigraph serve`` (PyPI ``oxigraph``) on loopback, skipped when absent."""
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("the oxigraph server (PyPI package oxigraph) is not installed")
-    base = f"http://127.0.0.1:{_free_port()}"
-    command = [binary, "serve", "--bind", base.removeprefix("http://"), "--union-default-graph"]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    """An in-memory ``oxigraph serve`` (PyPI ``oxigraph``); yields its query URL."""
+    server, url = start_oxigraph()
     try:
-        _wait_until_up(base, server)
-        yield f"{base}/query"
+        yield url
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
 
 
-@pytest.fixture(params=["embedded", "server"])
+@pytest.fixture(scope="session")
+def virtuoso_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Virtuoso 7 (Debian ``virtuoso-opensource-7``); yields its ``/sparql-auth`` URL."""
+    server, url = start_virtuoso(tmp_path_factory.mktemp("virtuoso"))
+    try:
+        yield url
+    finally:
+        stop(server)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_own_graphs(virtuoso_url: str) -> frozenset[str]:
+    """The graphs a fresh Virtuoso holds itself (virtrdf:, ldp: ...): never dropped by tests."""
+    return frozenset(server_graphs(virtuoso_url, VIRTUOSO_ADMIN))
+
+
+@pytest.fixture(params=BACKENDS)
 def catalogue(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Catalogue]:
-    opened: Catalogue
-    if request.param == "embedded":
-        opened = EmbeddedCatalogue(tmp_path / "catalogue")
-    else:
-        endpoint: str = request.getfixturevalue("oxigraph_url")
-        opened = SparqlCatalogue(endpoint, endpoint.removesuffix("query") + "update")
-        httpx.post(opened.update_url, data={"update": "DROP ALL"}).raise_for_status()
+    opened = open_backend(request, request.param, tmp_path / "catalogue")
     yield opened
     opened.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -20,9 +21,18 @@ def test_reopened_store_still_holds_the_card(tmp_path: Path) -> None:
         assert len(again.scorecards()) == 1
 
 
-def test_a_second_open_while_in_use_says_so(tmp_path: Path) -> None:
+def test_a_second_open_while_in_use_says_so_after_its_wait(tmp_path: Path) -> None:
     with EmbeddedCatalogue(tmp_path / "store"), pytest.raises(UsageError, match="in use"):
-        EmbeddedCatalogue(tmp_path / "store")
+        EmbeddedCatalogue(tmp_path / "store", wait_s=0.2)
+
+
+def test_a_second_open_waits_until_the_first_is_closed(tmp_path: Path) -> None:
+    first = EmbeddedCatalogue(tmp_path / "store")
+    closing = threading.Timer(0.3, first.close)
+    closing.start()
+    with EmbeddedCatalogue(tmp_path / "store", wait_s=10) as second:
+        second.add(card())
+    closing.join()
 
 
 def test_a_closed_catalogue_refuses_work(tmp_path: Path) -> None:

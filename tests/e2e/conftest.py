@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.catalogue.test_register import real_register_file
+from tests.e2e.support import run_lab
+
+DEMO_DEFECTS = ("missing-title", "undefined-key")
+
+
+@dataclass(frozen=True)
+class DemoRun:
+    """One ``interop-lab demo --defect ...`` in an empty folder, shared by its readers."""
+
+    workdir: Path
+    result: subprocess.CompletedProcess[str]
 
 
 @pytest.fixture
@@ -12,3 +27,14 @@ def workdir(tmp_path: Path) -> Path:
     folder = tmp_path / "werk"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    """Read-only for its users: a test that changes a file works on a copy."""
+    folder = tmp_path_factory.mktemp("demo")
+    arguments = [argument for name in DEMO_DEFECTS for argument in ("--defect", name)]
+    register = str(real_register_file())
+    result = run_lab("demo", *arguments, "--register", register, cwd=folder)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return DemoRun(folder, result)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.e2e.support import run_lab
+from tests.e2e.conftest import DemoRun
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -34,13 +34,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The demo with a defective second release, its site served on loopback."""
-    workdir = tmp_path_factory.mktemp("werk")
-    result = run_lab("demo", "--defect", "missing-title", cwd=workdir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    folder = workdir / ".interop-lab" / "site"
-    assert f"site: {folder / 'index.html'}" in result.stdout
+def site(demo_run: DemoRun) -> Iterator[str]:
+    """The demo's site (several products, a defective release) served on loopback."""
+    folder = demo_run.workdir / ".interop-lab" / "site"
+    assert f"site: {folder / 'index.html'}" in demo_run.result.stdout
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -104,7 +101,7 @@ def test_a_municipality_finds_compares_and_reads_the_scorecards(
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     expect(page.locator("h1")).to_have_count(1)
     everything = len(_visible_rows(page))
-    assert everything >= 12, "two releases, every suite"
+    assert everything >= 27, "six releases of three products"
     shoot(page, "index")
 
     for _ in range(12):  # keyboard only: Tab until the standard filter has the focus
@@ -118,17 +115,24 @@ def test_a_municipality_finds_compares_and_reads_the_scorecards(
     page.select_option("#standaard", "ipdc-lpdc")
     rows = _visible_rows(page)
     assert {row["standard"] for row in rows} == {"ipdc-lpdc"}
-    assert sorted(row["release"] for row in rows) == ["1.0.0", "1.0.1-gebreken"]
-    expect(page.locator("#aantal")).to_have_text(f"2 van {everything} resultaten")
+    assert sorted(row["release"] for row in rows) == [
+        "1.0.0",
+        "1.0.1-gebreken",
+        "1.1.0",
+        "2.3.0",
+        "2.4.0",
+    ]
+    expect(page.locator("#aantal")).to_have_text(f"5 van {everything} resultaten")
     shoot(page, "index-ipdc-lpdc")
 
     page.select_option("#niveau", "L4")
     rows = _visible_rows(page)
-    assert [row["release"] for row in rows] == ["1.0.0"], rows
-    conformant = page.locator("#resultaten tbody tr:visible")
+    assert sorted(row["release"] for row in rows) == ["1.0.0", "1.1.0", "2.4.0"], rows
+    conformant = page.locator("#resultaten tbody tr:visible", has_text="2.4.0")
     expect(conformant).to_contain_text("Conform")
     conformant.get_by_role("link", name="Scorecard").click()
-    expect(page.locator("h1")).to_contain_text("1.0.0")
+    expect(page.locator("h1")).to_contain_text("2.4.0")
+    expect(page.get_by_text("gecertificeerd door het lab").first).to_be_visible()
     expect(page.locator(".verdict-text")).to_have_text("✔ Conform")
     expect(page.locator(".level-text")).to_contain_text("Niveau L4")
     shoot(page, "scorecard-conform")
@@ -165,7 +169,7 @@ def test_without_javascript_every_row_stays_visible(site: str, browser: Browser)
     page = context.new_page()
     page.goto(site + "index.html?standaard=ipdc-lpdc")
     total = page.locator("#resultaten tbody tr[data-standard]").count()
-    assert total >= 12
+    assert total >= 27
     expect(page.locator("#resultaten tbody tr:visible")).to_have_count(total)
     context.close()
 
@@ -178,4 +182,39 @@ def test_on_a_phone_the_page_fits(
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 375, "no sideways scrolling of the page itself"
     shoot(page, "index-telefoon")
+    page.close()
+
+
+def test_the_language_switch_leads_to_the_english_site_by_keyboard(
+    site: str, browser: Browser, shoot: Callable[[Page, str], Path]
+) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + "index.html")
+    everything = len(_visible_rows(page))
+    for _ in range(6):  # keyboard only: Tab until the switch has the focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.getAttribute('hreflang')") == "en":
+            break
+    assert page.evaluate("document.activeElement.textContent") == "English", "Tab never reached it"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("", "none"), "the focus must be visible"
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/en/index.html")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text("Software tested against the OSLO standards")
+    page.get_by_label("Standard", exact=True).select_option("ipdc-lpdc")
+    rows = _visible_rows(page)
+    assert {row["standard"] for row in rows} == {"ipdc-lpdc"}
+    assert len(rows) == 5
+    expect(page.locator("#aantal")).to_have_text(f"5 of {everything} results")
+    release = page.locator("#resultaten tbody tr:visible", has_text="2.4.0")
+    expect(release).to_contain_text("Conformant")
+    expect(release.get_by_role("link", name="Scorecard")).to_contain_text("(in Dutch)")
+    shoot(page, "index-en")
+
+    page.get_by_role("link", name="Nederlands").click()
+    page.wait_for_url(site + "index.html")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.locator("h1")).to_have_text("Software getest op de OSLO-standaarden")
     page.close()

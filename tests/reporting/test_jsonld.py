@@ -191,3 +191,37 @@ def test_a_signed_scorecard_reads_as_its_card() -> None:
 def test_a_document_that_is_no_scorecard_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="not a scorecard"):
         scorecard_from_jsonld({"@type": "Scorecard"})
+
+
+def _catalogue_card() -> Scorecard:
+    base = card()
+    return replace(
+        base,
+        subject=replace(base.subject, municipalities=("Gent", "Sint-Niklaas")),
+        standard=replace(base.standard, register="Vocabularium en implementatiemodel IPDC - LPDC"),
+    )
+
+
+def test_municipalities_and_register_title_are_added_keys_that_read_back() -> None:
+    the_card = _catalogue_card()
+    data = json.loads(scorecard_json(the_card))
+
+    assert data["subject"]["municipalities"] == ["Gent", "Sint-Niklaas"]
+    assert data["standard"]["register"] == "Vocabularium en implementatiemodel IPDC - LPDC"
+    assert scorecard_from_jsonld(data) == the_card
+
+
+def test_municipalities_and_register_title_map_onto_the_lab_vocabulary() -> None:
+    store = _store(scorecard_to_jsonld(_catalogue_card()))
+
+    rows = _select(
+        store,
+        """SELECT ?name ?register WHERE {
+             ?card earl:subject ?release ; lab:standard ?std .
+             ?release lab:municipalityName ?name .
+             ?std lab:registerTitle ?register .
+           } ORDER BY ?name""",
+    )
+
+    assert [row["name"] for row in rows] == ["Gent", "Sint-Niklaas"]
+    assert rows[0]["register"] == "Vocabularium en implementatiemodel IPDC - LPDC"

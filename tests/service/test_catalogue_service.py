@@ -9,6 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import httpx
+import pyoxigraph as ox
 import pytest
 import yaml
 
@@ -162,3 +163,13 @@ def test_context_served_and_pinned(base: str) -> None:
     manifest = yaml.safe_load((SUITE / "suite.yaml").read_text("utf-8"))
     pins = {item["url"]: item["sha256"] for item in manifest["artefacts"]}
     assert pins[CONTEXT_URL] == hashlib.sha256(context_text().encode()).hexdigest()
+
+
+def test_the_lab_vocabulary_is_served_as_turtle(base: str) -> None:
+    answer = httpx.get(f"{base}/vocab")
+
+    assert answer.status_code == 200
+    assert answer.headers["Content-Type"] == "text/turtle"
+    triples = list(ox.parse(answer.content, ox.RdfFormat.TURTLE))
+    usage = ox.NamedNode("urn:interop-lab:vocab#usedBy")
+    assert any(triple.subject == usage for triple in triples)

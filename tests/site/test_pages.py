@@ -12,7 +12,13 @@ import pytest
 from interop_lab.catalogue import Catalogue
 from interop_lab.cli.main import main
 from interop_lab.site import build_site
-from interop_lab.site.build import render_index, render_matrix, render_pages, render_product
+from interop_lab.site.build import (
+    render_index,
+    render_matrix,
+    render_pages,
+    render_product,
+    render_standards,
+)
 from interop_lab.site.data import SiteData, collect, slug
 from tests.reporting.cards import HOSTILE
 from tests.site.conftest import LDES, NEW_BAD, OLD_GOOD, OTHER
@@ -48,12 +54,13 @@ def test_a_product_has_its_latest_its_certified_and_its_history(data: SiteData) 
     assert [point.iri for point in loket.history["ipdc-lpdc"]] == [OLD_GOOD.iri, NEW_BAD.iri]
 
 
-@pytest.mark.parametrize("page", ["index", "matrix", "product"])
+@pytest.mark.parametrize("page", ["index", "matrix", "product", "standards"])
 def test_every_page_is_accessible_dutch(data: SiteData, page: str) -> None:
     html = {
         "index": lambda: render_index(data, NOW),
         "matrix": lambda: render_matrix(data, NOW),
         "product": lambda: render_product(data, data.products[0], NOW),
+        "standards": lambda: render_standards(data, NOW),
     }[page]()
     tree = _tree(html)
     assert tree.get("lang") == "nl"
