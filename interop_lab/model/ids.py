@@ -15,8 +15,13 @@ def new_run_id(now: datetime | None = None) -> str:
     return f"{moment}-{uuid.uuid4().hex[:6]}"
 
 
-def new_scorecard_iri() -> str:
-    return f"urn:uuid:{uuid.uuid4()}"
+# Fixed for ever: the namespace of the name-based uuids of scorecards.
+SCORECARD_NAMESPACE = uuid.UUID("5b0e3f7c-6a1d-5e7b-9d2a-4c8f1e6b3a90")
+
+
+def scorecard_iri(run_id: str, suite_id: str) -> str:
+    """The scorecard of one suite in one run: run ids are unique, and a redone run replaces it."""
+    return f"urn:uuid:{uuid.uuid5(SCORECARD_NAMESPACE, f'{run_id}/{suite_id}')}"
 
 
 def test_iri(suite_id: str, suite_version: str, local_id: str) -> str:

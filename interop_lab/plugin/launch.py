@@ -28,6 +28,8 @@ class RunRequest:
     catalogue: str | None = None
     quiet: bool = True
     certify_key: Path | None = None  # an Ed25519 private key (PEM): sign, mode "certified"
+    run_id: str | None = None  # a campaign's job names its run, so a redone job replaces it
+    pytest_args: tuple[str, ...] = ()  # more plugins' options, e.g. allure's --alluredir
 
 
 def planned_suites(profile: VendorProfile, requested: Sequence[str]) -> list[Suite]:
@@ -60,7 +62,7 @@ def run(request: RunRequest) -> tuple[int, Path]:
     suites = planned_suites(profile, request.suites)
     if request.certify_key is not None:
         read_private_key(request.certify_key)  # a bad key file is a usage error before any test
-    run_id = new_run_id()
+    run_id = request.run_id or new_run_id()
     out_dir = request.out_dir or default_out_dir(profile, run_id)
     ini = resources.files("interop_lab.plugin") / "lab-pytest.ini"
     args = [
@@ -75,6 +77,7 @@ def run(request: RunRequest) -> tuple[int, Path]:
         "-q" if request.quiet else "-v",
         "--no-header",
         "-rN",
+        *request.pytest_args,
     ]
     if request.catalogue:
         args.append(f"--lab-catalogue={request.catalogue}")

@@ -18,14 +18,13 @@ from interop_lab.artefacts.download import download
 from interop_lab.artefacts.store import ArtefactStore
 from interop_lab.model.errors import (
     Inapplicable,
-    LabError,
     SuiteError,
     UsageError,
-    VendorResult,
 )
 from interop_lab.model.outcomes import Blame
 from interop_lab.plugin.metadata import MARKERS, level_of
 from interop_lab.plugin.records import record_of
+from interop_lab.plugin.reports import LabReports
 from interop_lab.plugin.shapes_params import shape_params
 from interop_lab.plugin.write import finish_run
 from interop_lab.reporting.signing import read_private_key
@@ -73,6 +72,7 @@ def pytest_configure(config: pytest.Config) -> None:
     except UsageError as error:
         problem = str(error)
     else:
+        config.pluginmanager.register(LabReports(), "interop-lab-reports")
         return
     pytest.exit(f"interop-lab: {problem}", returncode=EXIT_USAGE)
 
@@ -156,16 +156,8 @@ def pytest_runtest_makereport(
     suite = _suite(session, item.path) if session else None
     if session is None or suite is None or report.when == "teardown":
         return report
+    # The outcome and words of a lab result were set by LabReports (reports.py).
     error = call.excinfo.value if call.excinfo is not None else None
-    if isinstance(error, VendorResult) and error.outcome.value != "failed":
-        report.outcome = "skipped"
-        report.longrepr = (
-            str(item.path),
-            item.location[1] or 0,
-            f"{error.outcome.value}: {error.description}",
-        )
-    elif isinstance(error, LabError | AssertionError):
-        report.longrepr = getattr(error, "description", None) or str(error)
     if report.when == "call" or report.outcome != "passed":
         record = record_of(item, suite, error)
         session.records[suite.id].append(record)

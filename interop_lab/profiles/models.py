@@ -83,6 +83,16 @@ class BasicAuth(_Frozen):
 Auth = Annotated[BearerAuth | ApiKeyAuth | BasicAuth, Field(discriminator="type")]
 
 
+class Notify(_Frozen):
+    """Where the lab tells the vendor that a campaign found its product worse than before.
+
+    The body is signed with HMAC-SHA256 under the secret in ``secret_env`` (never in the file).
+    """
+
+    webhook: BaseUrl
+    secret_env: EnvName
+
+
 class ProfileLimits(_Frozen):
     """Per-vendor overrides of the lab's limits; None means the lab's default."""
 
@@ -91,6 +101,8 @@ class ProfileLimits(_Frozen):
     max_pages: Annotated[int, Field(ge=1, strict=True)] | None = None
     max_members: Annotated[int, Field(ge=1, strict=True)] | None = None
     max_body_mb: Annotated[float, Field(gt=0, le=512)] | None = None
+    requests_per_s: Annotated[float, Field(gt=0, le=1000)] | None = None
+    max_requests: Annotated[int, Field(ge=1, strict=True)] | None = None
 
 
 class Claim(_Frozen):
@@ -113,6 +125,7 @@ class VendorProfile(_Frozen):
     tls_verify: bool = Field(default=True, strict=True)
     limits: ProfileLimits = Field(default_factory=ProfileLimits)
     municipalities: tuple[Text, ...] = ()
+    notify: Notify | None = None
     _source: Path | None = PrivateAttr(default=None)
 
     @field_validator("profile_version")

@@ -17,7 +17,15 @@ from interop_lab.profiles import SuiteRoles, VendorProfile, load_profile
 from interop_lab.runner.claim import ClaimRun, prepare_claim
 from interop_lab.suites.artefact_set import SuiteArtefacts, load_suite_artefacts
 from interop_lab.suites.registry import Suite, load_suites
-from interop_lab.transport import Answers, Deadline, Fetcher, Limits, Recorder, open_fetcher
+from interop_lab.transport import (
+    Answers,
+    Deadline,
+    Fetcher,
+    Limits,
+    Pacer,
+    Recorder,
+    open_fetcher,
+)
 
 DEFAULT_DEADLINE_S = 600.0
 
@@ -59,6 +67,8 @@ class LabSession:
         self._artefacts: dict[str, SuiteArtefacts] = {}
         self._claims: dict[str, ClaimRun] = {}
         self._answers: Answers = {}  # every GET of this run, so two suites never refetch
+        limits = self.profile.limits
+        self._pacer = Pacer(limits.requests_per_s, limits.max_requests)
         # Artefacts are checked before any test runs: a bad pin is a usage error, not a result.
         for claim in self.profile.claims:
             self.artefacts(self.suites[claim.standard])
@@ -98,4 +108,5 @@ class LabSession:
             headers=self._headers,
             secrets=self._secrets,
             answers=self._answers,
+            pacer=self._pacer,
         )

@@ -1,4 +1,10 @@
-"""A suite's pinned artefacts, loaded and parsed once per run: shapes, code lists, contexts."""
+"""A suite's pinned artefacts, loaded and parsed once per process: shapes, code lists, contexts.
+
+The bytes are read and checked against their pins for every run; parsing them is what is kept,
+keyed by those bytes, so a campaign worker running one vendor after another parses each suite
+once. Sharing the graphs is safe: pySHACL adds two fixed RDFS axioms to a shapes graph the first
+time it validates with it and nothing after, and nothing else writes to them.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,14 @@ from typing import Any
 
 from rdflib import Graph
 
-from interop_lab.artefacts.pins import CODELIST, CONTEXT, SHAPES, Artefact
+from interop_lab.artefacts.pins import CODELIST, CONTEXT, SHAPES, Artefact, sha256_hex
 from interop_lab.artefacts.store import ArtefactStore
 from interop_lab.model.errors import SuiteError
 from interop_lab.shapes import ShapeConstraint, constraints_of
+from interop_lab.suites.manifest import ArtefactSpec
 from interop_lab.suites.registry import Suite
+
+MAX_PARSED = 32  # suites x artefact versions a process keeps parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +54,29 @@ class SuiteArtefacts:
         return frozenset(self.contexts)
 
 
+_Key = tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...]]
+_PARSED: dict[_Key, SuiteArtefacts] = {}
+
+
 def load_suite_artefacts(suite: Suite, store: ArtefactStore) -> SuiteArtefacts:
+    pinned = [(spec, store.load(spec.pin())) for spec in suite.manifest.artefacts]
+    key = (
+        str(suite.folder),
+        tuple(
+            (spec.model_dump_json(), sha256_hex(artefact.data), artefact.repairs_applied)
+            for spec, artefact in pinned
+        ),
+    )
+    if key not in _PARSED:
+        if len(_PARSED) >= MAX_PARSED:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[key] = _parse(pinned)
+    return _PARSED[key]
+
+
+def _parse(pinned: list[tuple[ArtefactSpec, Artefact]]) -> SuiteArtefacts:
     loaded = SuiteArtefacts()
-    for spec in suite.manifest.artefacts:
-        artefact = store.load(spec.pin())
+    for spec, artefact in pinned:
         loaded.used.append(artefact)
         if spec.role == SHAPES:
             _add_shapes(loaded, frozenset(spec.applies_to), artefact)

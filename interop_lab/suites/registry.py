@@ -5,6 +5,7 @@ Adding a standard is a folder with a manifest and test modules; nothing in the p
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from importlib import resources
@@ -65,8 +66,14 @@ def get_suite(suite_id: str, suites: dict[str, Suite] | None = None) -> Suite:
 
 def suite_of_path(path: Path, suites: dict[str, Suite]) -> Suite | None:
     """The suite whose folder holds ``path`` (a test module), if any."""
-    resolved = path.resolve()
+    resolved = _resolved(path)
     for suite in suites.values():
-        if resolved.is_relative_to(suite.folder.resolve()):
+        if resolved.is_relative_to(_resolved(suite.folder)):
             return suite
     return None
+
+
+@functools.cache
+def _resolved(path: Path) -> Path:
+    # Asked for every report of every test: resolving (a system call per path part) once is enough.
+    return path.resolve()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from interop_lab.transport.client import Answers, Fetcher, fetch_once, open_fetcher
 from interop_lab.transport.har import har_document
 from interop_lab.transport.limits import Deadline, Limits
+from interop_lab.transport.pacing import Pacer
 from interop_lab.transport.recording import Exchange, Recorder
 from interop_lab.transport.results import Fetched, FetchError
 
@@ -23,6 +24,7 @@ __all__ = [
     "Fetched",
     "Fetcher",
     "Limits",
+    "Pacer",
     "Recorder",
     "fetch_once",
     "har_document",

@@ -21,6 +21,7 @@ from interop_lab import __version__
 from interop_lab.transport import messages, retry, urls
 from interop_lab.transport.attempt import Attempt, Context, Wire, stamp_request
 from interop_lab.transport.limits import Deadline, Limits
+from interop_lab.transport.pacing import Pacer
 from interop_lab.transport.recording import Exchange, Recorder
 from interop_lab.transport.redaction import SENSITIVE_HEADERS, Redactor, without_cookies
 from interop_lab.transport.results import Fetched, FetchError
@@ -64,11 +65,13 @@ class Fetcher:
         recorder: Recorder,
         credentials: frozenset[str],
         answers: Answers | None = None,
+        pacer: Pacer | None = None,
     ) -> None:
         self._wire = wire
         self._recorder = recorder
         self._credentials = credentials  # header names never sent to another origin
         self._answers = answers
+        self._pacer = pacer
 
     async def get(
         self, url: str, *, name: str, accept: str | None = None, test: str | None = None
@@ -131,6 +134,11 @@ class Fetcher:
                 if number > 1 and trail.last is not None:
                     return trail.last  # keep the answer we have rather than none
                 return self._no_time(method, trail, context)
+            refused = await self._pacer.admit() if self._pacer is not None else None
+            if refused is not None:
+                attempt = self._wire.skipped(method, str(trail.url), context, refused)
+                trail.add(attempt)
+                return attempt
             request = self._request(method, trail, accept)
             attempt = await self._wire.attempt(request, context, number)
             trail.add(attempt)
@@ -227,11 +235,14 @@ async def open_fetcher(
     secrets: Collection[str] = (),
     user_agent: str = DEFAULT_USER_AGENT,
     answers: Answers | None = None,
+    pacer: Pacer | None = None,
 ) -> AsyncIterator[Fetcher]:
     """A `Fetcher` over one httpx client, closed when the block ends.
 
     ``answers``, when given, keeps every GET answer by (URL, Accept) and is shared by the
     fetchers of one run, so a second GET of the same resource is answered without a request.
+    ``pacer``, shared the same way, spaces the requests and ends them when the run's request
+    budget is spent.
 
     ``headers`` are sent with every request to the origin a fetch starts at; those carrying
     credentials (by name, or because their value is one of ``secrets``) are dropped when a
@@ -241,7 +252,7 @@ async def open_fetcher(
     redactor = Redactor(_secrets(secrets, given))
     async with _client(limits, given, user_agent) as client:
         wire = Wire(client, limits, deadline or Deadline(math.inf), redactor)
-        yield Fetcher(wire, recorder, _credential_names(given, redactor), answers)
+        yield Fetcher(wire, recorder, _credential_names(given, redactor), answers, pacer)
 
 
 async def _fetch_one(

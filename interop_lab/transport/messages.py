@@ -25,6 +25,10 @@ def timeout(limit_s: float) -> str:
     return f"geen antwoord binnen {seconds(limit_s)} (time-out)"
 
 
+def budget(requests: int) -> str:
+    return f"aanvraagbudget van de run ({requests} verzoeken) is op (limits.max_requests)"
+
+
 def deadline(total_s: float) -> str:
     return f"tijdsbudget van de run ({seconds(total_s)}) is op (deadline)"
 

@@ -10,6 +10,7 @@ FETCH_ERROR_KINDS = frozenset(
     {
         "timeout",
         "deadline",
+        "budget",
         "connect",
         "too-large",
         "redirects",

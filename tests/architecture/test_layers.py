@@ -28,7 +28,8 @@ RANKS = {
     "plugin": 8,
     "service": 8,
     "site": 8,
-    "cli": 9,
+    "campaign": 9,
+    "cli": 10,
 }
 # Standard library plus these: the model layer stays free of third-party imports.
 MODEL_ALLOWED = {"interop_lab"}

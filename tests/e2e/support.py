@@ -33,7 +33,9 @@ def run_lab(
     )
 
 
-def write_profile(folder: Path, base_url: str, **overrides: Any) -> Path:
+def write_profile(
+    folder: Path, base_url: str, name: str = "profiel.yaml", **overrides: Any
+) -> Path:
     data: dict[str, Any] = {
         "profile_version": 1,
         "vendor": {"name": "Testleverancier", "kbo": "0202239951", "contact": "lab@example.org"},
@@ -44,7 +46,8 @@ def write_profile(folder: Path, base_url: str, **overrides: Any) -> Path:
         "claims": [{"standard": "ipdc-lpdc", "endpoints": {"feed": "/ldes/instancesnapshot"}}],
     }
     data.update(overrides)
-    path = folder / "profiel.yaml"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     return path
 

@@ -25,7 +25,7 @@ from interop_lab.model import (
     VendorResult,
     ids,
 )
-from interop_lab.model.ids import new_run_id, new_scorecard_iri, slug
+from interop_lab.model.ids import new_run_id, scorecard_iri, slug
 from interop_lab.model.prefixes import PREFIXES, short
 
 
@@ -149,11 +149,13 @@ def test_run_id_defaults_to_now() -> None:
     assert re.fullmatch(r"\d{8}T\d{6}Z-[0-9a-f]{6}", new_run_id())
 
 
-def test_scorecard_iri_is_a_fresh_urn_uuid() -> None:
-    first = new_scorecard_iri()
+def test_scorecard_iri_is_a_urn_uuid_named_by_run_and_suite() -> None:
+    first = scorecard_iri("20261128T180501Z-3f2a9c", "ipdc-lpdc")
 
     assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", first)
-    assert first != new_scorecard_iri()
+    assert first == scorecard_iri("20261128T180501Z-3f2a9c", "ipdc-lpdc"), "a redone run"
+    assert first != scorecard_iri("20261128T180501Z-3f2a9c", "ldes")
+    assert first != scorecard_iri("20261128T180501Z-3f2a9d", "ipdc-lpdc")
 
 
 def test_test_iri_is_stable() -> None:

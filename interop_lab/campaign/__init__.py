@@ -1,0 +1,1 @@
+"""Campaigns: every profile x claimed suite, journaled, resumable, sharded, with regressions."""
