@@ -74,6 +74,8 @@ def run_campaign(request: CampaignRequest) -> CampaignResult:
             folder=folder,
             run_id=f"{header.campaign}-{slug(task.stem)}",
             allure=request.allure,
+            # Connections are checked where they are made, so redirects and rebinding are too.
+            public_only=not (header.allow_private or request.allow_private),
         )
         for task in tasks
         if task.stem not in finished

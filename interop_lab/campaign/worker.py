@@ -39,6 +39,8 @@ class TaskOrder:
     folder: Path  # the campaign folder; the task writes to folder / task.stem
     run_id: str
     allure: bool = True
+    # Public addresses only, unless the campaign runs with --allow-private (run.py sets it).
+    public_only: bool = False
 
 
 def start_worker() -> None:
@@ -60,6 +62,7 @@ def run_task(order: TaskOrder) -> TaskRecord:
         out_dir=out_dir,
         run_id=order.run_id,
         pytest_args=extra,
+        public_only=order.public_only,
     )
     with (
         (out_dir / LOG_FILE).open("w", encoding="utf-8") as log,
@@ -102,13 +105,20 @@ def _job_result(order: TaskOrder, suite: str, path: Path, code: int, transport: 
     )
 
 
+NETWORK_KINDS = frozenset({"timeout", "connect"})
+
+
 def network_trouble(evidence: Path) -> bool:
-    """Whether a request got no HTTP answer at all or had to be retried: maybe the network."""
+    """Whether a request timed out, could not connect or had to be retried: maybe the network.
+
+    Refusals by the lab's own rules (a private address, a host not allowed, a body too large)
+    are the vendor's doing, not the network's.
+    """
     try:
         entries: list[dict[str, Any]] = json.loads(evidence.read_text("utf-8"))["log"]["entries"]
     except (OSError, ValueError, KeyError, TypeError):
         return False
     return any(
-        entry.get("_attempt", 1) > 1 or (entry.get("_error") and not entry["response"]["status"])
+        entry.get("_attempt", 1) > 1 or entry.get("_errorKind") in NETWORK_KINDS
         for entry in entries
     )

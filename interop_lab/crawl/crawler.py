@@ -107,8 +107,12 @@ def _read_links(page: Page, payload: Payload, rules: LinkRules | None) -> None:
             page.members = [URIRef(via.subject)]
         return
     page.aliases = _self_views(payload)
+    # A view naming this very page is no link; a relation to it is one (to itself), and the
+    # checks must see it.
     page.links = [
-        link for link in _links(page.url, payload) if normal_url(link.target) not in page.aliases
+        link
+        for link in _links(page.url, payload)
+        if link.kind != vocab.TREE_VIEW or normal_url(link.target) not in page.aliases
     ]
     page.members = _members(payload)
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 MAX_DEPTH = 512
+# Every value counts (objects, arrays, strings, numbers...): JSON-LD processing costs time and
+# memory per value, so a document of a million small values would exhaust either.
+MAX_VALUES = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +45,9 @@ def parse_json(body: bytes) -> tuple[Any, list[JsonProblem]]:
         ) from None
     except RecursionError:
         raise JsonSyntaxError("JSON is te diep genest om te lezen") from None
-    depth_problem = _too_deep(data)
-    if depth_problem:
-        raise JsonSyntaxError(depth_problem)
+    shape_problem = _too_deep_or_large(data)
+    if shape_problem:
+        raise JsonSyntaxError(shape_problem)
     return data, _duplicate_problems(data, duplicates)
 
 
@@ -69,11 +72,15 @@ def _object(pairs: list[tuple[str, Any]], duplicates: list[tuple[dict[str, Any],
     return result
 
 
-def _too_deep(data: Any) -> str | None:
+def _too_deep_or_large(data: Any) -> str | None:
     # Iterative, so hostile nesting cannot exhaust the interpreter stack later on.
     stack: list[tuple[Any, int]] = [(data, 1)]
+    count = 0
     while stack:
         value, depth = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            return f"JSON bevat meer dan {MAX_VALUES:_} waarden (limiet)".replace("_", ".")
         if not isinstance(value, dict | list):
             continue  # a scalar is no level of nesting
         if depth > MAX_DEPTH:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from pyld.jsonld import JsonLdError
 from rdflib import Graph
 
 from interop_lab.payloads.json_text import JsonProblem, JsonSyntaxError, parse_json
-from interop_lab.payloads.jsonld import ContextSource, to_rdf
+from interop_lab.payloads.jsonld import ContextSource, TooCostly, to_rdf
 from interop_lab.payloads.rdfa import RdfaError, read_rdfa
 from interop_lab.payloads.traced import TracedGraph
 
@@ -26,6 +28,13 @@ SYNTAX_BY_MEDIA_TYPE = {
     "application/n-triples": N_TRIPLES,
     "application/n-quads": N_QUADS,
 }
+# Triples of one document at most: rdflib keeps each in memory several times over.
+MAX_TRIPLES = 200_000
+# Characters the prefixed names of a Turtle document may expand to: a long prefix used a million
+# times ("billion laughs" for Turtle) would otherwise build gigabytes of IRIs.
+MAX_EXPANSION = 64 * 1024 * 1024
+_PREFIX = re.compile(rb"@?prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
+_PREFIXED_NAME = re.compile(rb"(?<![\w<:/#.-])([A-Za-z][\w.-]*)?:(?=[\w%])")
 # A tag or a doctype opens HTML; "<http://..." (an N-Triples or Turtle IRI) does not.
 _MARKUP = re.compile(rb"<(?:!|\?xml|[a-zA-Z][a-zA-Z0-9-]*[\s/>])")
 
@@ -81,6 +90,8 @@ def _read_json_ld(body: bytes, url: str, contexts: ContextSource) -> Payload:
         payload.error = f"geen geldige JSON-LD: {_jsonld_reason(error)}"
     except RecursionError:
         payload.error = "JSON-LD te diep genest om te verwerken"
+    except TooCostly as error:
+        payload.error = f"JSON-LD te groot om te verwerken: {error}"
     return payload
 
 
@@ -107,11 +118,57 @@ def _read_rdfa(body: bytes, url: str, media_type: str | None) -> Payload:
 
 def _read_rdf_text(body: bytes, url: str, syntax: str) -> Payload:
     payload = Payload(url=url, syntax=syntax)
-    graph = Graph()
+    if syntax == TURTLE and (problem := _expansion_problem(body)):
+        payload.error = problem
+        return payload
+    graph = _BoundedGraph()
     try:
         graph.parse(data=body, format=syntax, publicID=url)
+    except _TooManyTriples:
+        limit = f"{MAX_TRIPLES:_}".replace("_", ".")
+        payload.error = f"meer dan {limit} triples in één document (limiet)"
+        return payload
     except Exception as error:
         payload.error = f"geen geldige {syntax}: {str(error)[:300]}"
         return payload
     payload.graph.triples.extend(graph)
     return payload
+
+
+class _TooManyTriples(Exception):
+    pass
+
+
+class _BoundedGraph(Graph):
+    """Stops the parser at the MAX_TRIPLES + 1st triple."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._added = 0
+
+    def add(self, triple: Any) -> _BoundedGraph:
+        self._added += 1
+        if self._added > MAX_TRIPLES:
+            raise _TooManyTriples
+        super().add(triple)
+        return self
+
+
+def _expansion_problem(body: bytes) -> str | None:
+    """Why the prefixed names of a Turtle document would expand to too much text, if they do.
+
+    An estimate from the bytes (a name in a literal counts too), made before parsing: rdflib
+    builds a whole object list before it adds one triple.
+    """
+    prefixes = {name or b"": len(iri) for name, iri in _PREFIX.findall(body)}
+    # A use takes three bytes at least (":x "): below this bound no scan is needed.
+    if not prefixes or max(prefixes.values()) * (len(body) // 3) <= MAX_EXPANSION:
+        return None
+    uses = Counter(_PREFIXED_NAME.findall(body))
+    expansion = sum(count * prefixes.get(name, 0) for name, count in uses.items())
+    if expansion <= MAX_EXPANSION:
+        return None
+    return (
+        f"de prefixen van dit Turtle-document breiden uit tot {expansion // (1024 * 1024)} MiB "
+        f"aan IRI's (limiet {MAX_EXPANSION // (1024 * 1024)} MiB)"
+    )

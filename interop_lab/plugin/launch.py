@@ -30,6 +30,7 @@ class RunRequest:
     certify_key: Path | None = None  # an Ed25519 private key (PEM): sign, mode "certified"
     run_id: str | None = None  # a campaign's job names its run, so a redone job replaces it
     pytest_args: tuple[str, ...] = ()  # more plugins' options, e.g. allure's --alluredir
+    public_only: bool = False  # a campaign: public addresses only (`run` itself tests any)
 
 
 def planned_suites(profile: VendorProfile, requested: Sequence[str]) -> list[Suite]:
@@ -83,6 +84,8 @@ def run(request: RunRequest) -> tuple[int, Path]:
         args.append(f"--lab-catalogue={request.catalogue}")
     if request.certify_key is not None:
         args.append(f"--lab-certify-key={request.certify_key}")
+    if request.public_only:
+        args.append("--lab-public-only")
     return _lab_code(int(pytest.main(args))), out_dir
 
 

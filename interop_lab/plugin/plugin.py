@@ -50,6 +50,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="sign the scorecards with this Ed25519 private key (PEM): a certified run",
     )
     group.addoption(
+        "--lab-public-only",
+        action="store_true",
+        help="refuse every connection to a loopback, private or link-local address, checked on "
+        "the resolved address (a campaign; a vendor's own run may test any address)",
+    )
+    group.addoption(
         "--lab-collect",
         action="store_true",
         help="collect suite tests without a profile (to list them)",
@@ -68,7 +74,11 @@ def pytest_configure(config: pytest.Config) -> None:
     try:
         # The key is read before anything runs: a bad key file must stop the run (exit 2).
         config.stash[CERTIFY_KEY] = read_private_key(Path(key_file)) if key_file else None
-        config.stash[LAB] = LabSession(Path(profile), run_id=config.getoption("lab_run_id"))
+        config.stash[LAB] = LabSession(
+            Path(profile),
+            run_id=config.getoption("lab_run_id"),
+            public_only=bool(config.getoption("lab_public_only", False)),
+        )
     except UsageError as error:
         problem = str(error)
     else:

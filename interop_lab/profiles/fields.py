@@ -104,6 +104,14 @@ def _plain_text(value: str) -> str:
 
 def _http_url(value: str, what: str) -> SplitResult:
     """Split an absolute http(s) URL, or fail with a message saying how to write one."""
+    if re.search(r"\s", value) or _CONTROL.search(value):
+        # urlsplit silently drops tabs and line breaks, so the URL checked would not be the
+        # URL used.
+        raise _fail(
+            "url_space",
+            "{what} must not contain spaces, tabs or line breaks (write a space as %20)",
+            what=what,
+        )
     parts = urlsplit(value)
     if not parts.scheme:
         raise _fail(

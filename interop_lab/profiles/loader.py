@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -60,4 +62,17 @@ def _validate(doc: YamlDocument, file: str) -> tuple[VendorProfile | None, list[
 
 
 def _in_file_order(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda problem: problem.line or 0)
+    ordered = sorted(problems, key=lambda problem: problem.line or 0)
+    return [
+        replace(problem, field=_one_line(problem.field), message=_one_line(problem.message))
+        for problem in ordered
+    ]
+
+
+# Line breaks and other control characters of keys and values a message quotes: written out as
+# escapes, so each problem stays one `file:line: field: problem` line (and none can be forged).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda found: f"\\x{ord(found[0]):02x}", text)

@@ -54,7 +54,10 @@ class LabSession:
         *,
         run_id: str | None = None,
         environ: Mapping[str, str] | None = None,
+        public_only: bool = False,
     ) -> None:
+        # A campaign's run contacts public addresses only; a vendor's own run any it names.
+        self.public_only = public_only
         self.suites = load_suites()
         self.profile: VendorProfile = load_profile(profile_path, suite_roles(self.suites))
         self._headers, self._secrets = self.profile.auth_material(environ or os.environ)
@@ -98,6 +101,7 @@ class LabSession:
             or default.max_body_bytes,
             allowed_hosts=self.profile.allowed_hosts(),
             verify_tls=self.profile.tls_verify,
+            public_only=self.public_only,
         )
 
     def _open_fetcher(self) -> AbstractAsyncContextManager[Fetcher]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import httpx
 
 from interop_lab.transport import failures, messages
+from interop_lab.transport.addresses import AddressNotAllowedError, shown
 from interop_lab.transport.decoding import BodyTooLargeError, BodyUndecodableError, BoundedBody
 from interop_lab.transport.evidence import Received, header_pairs, now_iso, received
 from interop_lab.transport.limits import Deadline, Limits
@@ -116,6 +117,7 @@ class Wire:
             _Sent(now_iso(), time.monotonic(), ()),
             1,
             self.redactor.text(error.message),
+            error.kind,
             None,
         )
         return Attempt(None, (), b"", error, None, exchange)
@@ -132,6 +134,9 @@ class Wire:
             return FetchError("too-large", self._too_large(exc))
         except BodyUndecodableError as exc:
             return FetchError("decoding", str(exc))
+        except AddressNotAllowedError as exc:  # refused before connecting: nothing was sent
+            reason = messages.address_not_allowed(exc.host, shown(exc.address), exc.reason)
+            return FetchError("address-not-allowed", reason)
         except (httpx.HTTPError, OSError) as exc:
             return failures.classify(exc, request.url, self.limits.request_timeout_s)
         return None
@@ -191,6 +196,7 @@ class Wire:
             sent,
             number,
             None if error is None else redact.text(error.message),
+            None if error is None else error.kind,
             None if location is None else redact.url(str(target or location)),
         )
 
@@ -204,6 +210,7 @@ def _record(
     sent: _Sent,
     number: int,
     error: str | None,
+    error_kind: str | None,
     redirected_to: str | None,
 ) -> Exchange:
     return Exchange(
@@ -223,6 +230,7 @@ def _record(
         error=error,
         redirected_to=redirected_to,
         test=context.test,
+        error_kind=error_kind,
     )
 
 

@@ -19,6 +19,7 @@ import httpx
 
 from interop_lab import __version__
 from interop_lab.transport import messages, retry, urls
+from interop_lab.transport.addresses import AddressPolicy, PinnedTransport
 from interop_lab.transport.attempt import Attempt, Context, Wire, stamp_request
 from interop_lab.transport.limits import Deadline, Limits
 from interop_lab.transport.pacing import Pacer
@@ -210,7 +211,15 @@ def _credential_names(headers: Mapping[str, str], redactor: Redactor) -> frozens
     )
 
 
-def _client(limits: Limits, headers: Mapping[str, str], user_agent: str) -> httpx.AsyncClient:
+def _client(
+    limits: Limits, headers: Mapping[str, str], user_agent: str, addresses: AddressPolicy | None
+) -> httpx.AsyncClient:
+    # Public only: every connection, each redirect hop's too, goes through the address check.
+    transport = (
+        PinnedTransport(verify=limits.verify_tls, policy=addresses or AddressPolicy())
+        if limits.public_only
+        else None
+    )
     # A bare CookieJar that accepts nothing: each request stands alone, so results do not
     # depend on order (wrapped in httpx.Cookies it would be copied with the default policy).
     no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
@@ -222,6 +231,7 @@ def _client(limits: Limits, headers: Mapping[str, str], user_agent: str) -> http
         verify=limits.verify_tls,
         trust_env=False,  # no proxy or certificate settings leaking in from the environment
         event_hooks={"request": [stamp_request]},
+        transport=transport,
     )
 
 
@@ -236,6 +246,7 @@ async def open_fetcher(
     user_agent: str = DEFAULT_USER_AGENT,
     answers: Answers | None = None,
     pacer: Pacer | None = None,
+    addresses: AddressPolicy | None = None,
 ) -> AsyncIterator[Fetcher]:
     """A `Fetcher` over one httpx client, closed when the block ends.
 
@@ -247,10 +258,13 @@ async def open_fetcher(
     ``headers`` are sent with every request to the origin a fetch starts at; those carrying
     credentials (by name, or because their value is one of ``secrets``) are dropped when a
     redirect leads elsewhere, and redacted in the evidence.
+
+    With ``limits.public_only`` every connection is checked by ``addresses`` (default: the
+    system's resolver, public addresses only); tests give their own resolver and judge.
     """
     given = dict(headers or {})
     redactor = Redactor(_secrets(secrets, given))
-    async with _client(limits, given, user_agent) as client:
+    async with _client(limits, given, user_agent, addresses) as client:
         wire = Wire(client, limits, deadline or Deadline(math.inf), redactor)
         yield Fetcher(wire, recorder, _credential_names(given, redactor), answers, pacer)
 

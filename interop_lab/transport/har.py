@@ -1,7 +1,7 @@
 """Evidence as HAR 1.2, the format browsers' developer tools and HAR viewers read.
 
 Lab-specific fields start with ``_`` as HAR allows: ``_name`` (what the lab was doing), ``_test``,
-``_attempt``, ``_error`` and ``_bodySha256``.
+``_attempt``, ``_error``, ``_errorKind`` and ``_bodySha256``.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ def _entry(exchange: Exchange) -> dict[str, Any]:
         "_test": exchange.test,
         "_attempt": exchange.attempt,
         "_error": exchange.error,
+        "_errorKind": exchange.error_kind,
         "_bodySha256": exchange.body_sha256,
     }
 

@@ -15,6 +15,11 @@ class Limits:
 
     ``allowed_hosts`` holds lower-case host names, optionally as ``host:port``; ``None`` allows
     any host. It applies to redirect targets too.
+
+    ``public_only`` (a campaign) refuses every connection to an address that is not public:
+    loopback, private, link-local and the like, checked on the resolved address when each
+    connection is made, redirects included (`transport.addresses`). A vendor's own run
+    (self-test) leaves it off: it may test whatever address it names.
     """
 
     request_timeout_s: float = 10.0
@@ -24,6 +29,7 @@ class Limits:
     backoff_s: float = 0.25
     allowed_hosts: frozenset[str] | None = None
     verify_tls: bool = True
+    public_only: bool = False
 
     def __post_init__(self) -> None:
         if not self.request_timeout_s > 0:

@@ -56,6 +56,14 @@ def host_not_allowed(host: str) -> str:
     return f"host {host} staat niet in de lijst van toegestane hosts"
 
 
+def address_not_allowed(host: str, address: str, reason: str) -> str:
+    return (
+        f"verbinding met {host} geweigerd: adres {address} is niet publiek ({reason}); "
+        "een campagne test alleen publieke adressen; --allow-private voor de eigen testhosts "
+        "van het lab"
+    )
+
+
 def redirect_scheme(scheme: str) -> str:
     return f"doorverwijzing naar niet-HTTP-schema {scheme}:"
 

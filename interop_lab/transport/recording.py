@@ -11,7 +11,8 @@ class Exchange:
     """One HTTP request and its response as recorded evidence; every field is already redacted.
 
     ``redirected_to`` is the Location when this exchange was a redirect hop; ``attempt`` is 1 for
-    the first try and 2, 3, ... for retries; ``error`` is a short Dutch sentence.
+    the first try and 2, 3, ... for retries; ``error`` is a short Dutch sentence, ``error_kind``
+    its `FetchError` kind (``timeout``, ``connect``, ...).
     """
 
     name: str
@@ -30,6 +31,7 @@ class Exchange:
     error: str | None
     redirected_to: str | None
     test: str | None = None
+    error_kind: str | None = None
 
 
 class Recorder:

@@ -17,6 +17,7 @@ FETCH_ERROR_KINDS = frozenset(
         "redirect-loop",
         "scheme",
         "host-not-allowed",
+        "address-not-allowed",
         "protocol",
         "tls",
         "decoding",

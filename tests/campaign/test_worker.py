@@ -28,7 +28,8 @@ def test_no_trouble(tmp_path: Path) -> None:
     "entry",
     [
         {"_attempt": 2, "response": {"status": 200}},
-        {"_error": "ReadTimeout", "response": {"status": 0}},
+        {"_error": "geen antwoord", "_errorKind": "timeout", "response": {"status": 0}},
+        {"_error": "verbinding geweigerd", "_errorKind": "connect", "response": {"status": 0}},
     ],
 )
 def test_retried_or_unanswered(tmp_path: Path, entry: dict[str, Any]) -> None:
@@ -36,8 +37,9 @@ def test_retried_or_unanswered(tmp_path: Path, entry: dict[str, Any]) -> None:
     assert network_trouble(_har(tmp_path / "evidence.har", entries)) is True
 
 
-def test_an_error_with_an_answer_is_no_network_trouble(tmp_path: Path) -> None:
-    entries = [{"_error": "body too large", "response": {"status": 200}}]
+@pytest.mark.parametrize("kind", ["too-large", "address-not-allowed", "host-not-allowed", "budget"])
+def test_the_labs_own_refusals_are_no_network_trouble(tmp_path: Path, kind: str) -> None:
+    entries = [{"_error": "geweigerd", "_errorKind": kind, "response": {"status": 0}}]
     assert network_trouble(_har(tmp_path / "evidence.har", entries)) is False
 
 

@@ -11,13 +11,11 @@ import random
 import signal
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
@@ -25,10 +23,12 @@ from interop_lab.catalogue import EmbeddedCatalogue
 from interop_lab.reference.fleet import DEADLINE_S, HANGS, Fleet
 from interop_lab.reference.fleet import fleet as start_fleet
 from tests.catalogue.servers import start_oxigraph, stop
-from tests.e2e.support import TOKEN, TOKEN_ENV, run_lab
+from tests.e2e.support import TOKEN, TOKEN_ENV, Call, run_lab, webhook_receiver
 
 THREE_SUITES = ("ipdc-lpdc", "ldes", "adresregister")
 KILL_TRIALS = 10
+# The trials start the campaign 20 times: two workers and no allure keep that short.
+QUICK = ("--workers", "2", "--no-allure")
 ENV = {**os.environ, TOKEN_ENV: TOKEN}
 
 
@@ -139,6 +139,7 @@ def test_a_killed_campaign_resumes_to_the_same_scorecards(tmp_path: Path) -> Non
                 out,
                 "--catalogue",
                 store,
+                *QUICK,
                 cwd=tmp_path,
                 output=subprocess.DEVNULL,
             )
@@ -155,11 +156,12 @@ def test_a_killed_campaign_resumes_to_the_same_scorecards(tmp_path: Path) -> Non
                     out,
                     "--catalogue",
                     store,
+                    *QUICK,
                     cwd=tmp_path,
                 )
             else:
                 resumed = _campaign(
-                    "--resume", "c", "--out", out, "--catalogue", store, cwd=tmp_path
+                    "--resume", "c", "--out", out, "--catalogue", store, *QUICK, cwd=tmp_path
                 )
             assert resumed.returncode == 1, f"trial {trial}: " + resumed.stdout + resumed.stderr
             assert _judged(_report(tmp_path / out)) == expected, f"trial {trial}"
@@ -181,7 +183,8 @@ def _assert_once_and_whole(out: Path, store: Path, expected: set[Any]) -> None:
 def test_four_shards_into_one_oxigraph_give_the_unsharded_matrix(tmp_path: Path) -> None:
     server, endpoint = start_oxigraph()
     try:
-        with fleet(tmp_path / "profielen", 8, ("ldes", "adresregister")) as vendors:
+        broken = {1: (("page-500",), ()), 6: (("never-answers",), ())}
+        with fleet(tmp_path / "profielen", 8, ("ldes",), defects=broken) as vendors:
             profiles = str(vendors.profiles)
             shards = [
                 _started(
@@ -233,35 +236,14 @@ def test_four_shards_into_one_oxigraph_give_the_unsharded_matrix(tmp_path: Path)
     assert _verdicts(_report(tmp_path / "samen")) == vendors.expected
 
 
-class _Webhook(BaseHTTPRequestHandler):
-    received: ClassVar[list[tuple[dict[str, str], bytes]]]
-
-    def do_POST(self) -> None:
-        body = self.rfile.read(int(self.headers["Content-Length"]))
-        self.received.append((dict(self.headers), body))
-        self.send_response(204)
-        self.end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-
 @pytest.fixture
-def webhook() -> Iterator[tuple[str, list[tuple[dict[str, str], bytes]]]]:
-    received: list[tuple[dict[str, str], bytes]] = []
-    handler = type("Hook", (_Webhook,), {"received": received})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/hook", received
-    finally:
-        server.shutdown()
-        server.server_close()
+def webhook() -> Iterator[tuple[str, list[Call]]]:
+    with webhook_receiver() as receiver:
+        yield receiver
 
 
 def test_a_regression_is_reported_and_the_vendor_told(
-    tmp_path: Path, webhook: tuple[str, list[tuple[dict[str, str], bytes]]]
+    tmp_path: Path, webhook: tuple[str, list[Call]]
 ) -> None:
     url, received = webhook
     secret = "webhook-geheim-42"

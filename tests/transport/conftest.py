@@ -17,7 +17,14 @@ from typing import Protocol
 
 import pytest
 
-from interop_lab.transport import Deadline, Fetched, Limits, Recorder, open_fetcher
+from interop_lab.transport import (
+    AddressPolicy,
+    Deadline,
+    Fetched,
+    Limits,
+    Recorder,
+    open_fetcher,
+)
 
 # Small limits keep every failing test as short as the limit it exercises.
 FAST = Limits(request_timeout_s=2.0, max_body_bytes=1024 * 1024, retries=0, backoff_s=0.01)
@@ -182,10 +189,13 @@ class Fetch:
         secrets: Sequence[str] = (),
         accept: str | None = None,
         test: str | None = None,
+        addresses: AddressPolicy | None = None,
     ) -> Fetched:
         recorder = Recorder()
         fetched = asyncio.run(
-            self._fetch(url, limits, method, deadline, headers, secrets, accept, test, recorder)
+            self._fetch(
+                url, limits, method, deadline, headers, secrets, accept, test, recorder, addresses
+            )
         )
         # Every exchange of a fetch reaches the run's recorder, in the same order.
         assert recorder.exchanges == fetched.exchanges
@@ -202,9 +212,15 @@ class Fetch:
         accept: str | None,
         test: str | None,
         recorder: Recorder,
+        addresses: AddressPolicy | None,
     ) -> Fetched:
         async with open_fetcher(
-            limits=limits, recorder=recorder, deadline=deadline, headers=headers, secrets=secrets
+            limits=limits,
+            recorder=recorder,
+            deadline=deadline,
+            headers=headers,
+            secrets=secrets,
+            addresses=addresses,
         ) as fetcher:
             call = fetcher.head if method == "HEAD" else fetcher.get
             return await call(url, name="testverzoek", accept=accept, test=test)
