@@ -14,8 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from interop_lab.campaign.journal import TaskRecord
-from interop_lab.campaign.worker import TaskOrder, run_task, start_worker
+from interop_lab.campaign.worker import TaskDone, TaskOrder, run_task, start_worker
 
 EXIT_HARNESS = 3
 
@@ -31,7 +30,7 @@ class Settings:
     per_host: int = 1
 
 
-Finished = Callable[[TaskOrder, TaskRecord | None, str | None], None]
+Finished = Callable[[TaskOrder, TaskDone | None, str | None], None]
 Running = Callable[[int], None]
 
 
@@ -43,7 +42,7 @@ def execute(
 ) -> None:
     """Run every order; ``finished(order, record, None)`` or ``(order, None, why)`` on a crash."""
     pending = deque(orders)
-    running: dict[Future[TaskRecord], TaskOrder] = {}
+    running: dict[Future[TaskDone], TaskOrder] = {}
     busy: Counter[str] = Counter()
     # spawn, not fork: the campaign's process may hold threads (progress, servers in tests).
     context = multiprocessing.get_context("spawn")

@@ -20,6 +20,7 @@ from interop_lab.model.errors import Problem, ProfileError, UsageError
 from interop_lab.model.ids import slug
 from interop_lab.profiles import VendorProfile, check_profiles, load_profile
 from interop_lab.profiles.claims import SuiteRoles
+from interop_lab.transport.addresses import not_public
 
 PROFILE_SUFFIXES = (".yaml", ".yml")
 SHARD = re.compile(r"^(\d+)/(\d+)$")
@@ -185,7 +186,8 @@ def private_host(host: str) -> bool:
             address = ipaddress.IPv4Address(socket.inet_aton(host))
         except OSError:
             return False
-    return not address.is_global
+    # The same judgement the transport applies when it connects.
+    return not_public(address) is not None
 
 
 def _task(path: Path, profile: VendorProfile) -> Task:

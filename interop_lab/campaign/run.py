@@ -8,7 +8,6 @@ scorecard IRIs, are fixed by the campaign and the profile); only then is the tas
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,13 +24,12 @@ from interop_lab.campaign.notify import notify_vendors
 from interop_lab.campaign.plan import ALL, Shard, Task, job_keys, parse_shard, plan
 from interop_lab.campaign.progress import CampaignProgress
 from interop_lab.campaign.report import matrix_lines, write_report
-from interop_lab.campaign.worker import TaskOrder
+from interop_lab.campaign.worker import TaskDone, TaskOrder
 from interop_lab.catalogue import DEFAULT_CATALOGUE, Catalogue, open_catalogue
 from interop_lab.model.errors import UsageError
 from interop_lab.model.ids import new_run_id, slug
 from interop_lab.model.scorecard import Subject
 from interop_lab.profiles import SuiteRoles
-from interop_lab.reporting.jsonld import scorecard_from_jsonld
 from interop_lab.runner.session import now_iso, suite_roles
 from interop_lab.suites.registry import load_suites
 
@@ -88,13 +86,14 @@ def run_campaign(request: CampaignRequest) -> CampaignResult:
         with CampaignProgress(total, done_jobs) as progress:
             running = [0]
 
-            def on_finished(order: TaskOrder, record: TaskRecord | None, why: str | None) -> None:
+            def on_finished(order: TaskOrder, done: TaskDone | None, why: str | None) -> None:
                 running[0] -= 1
-                if record is None:
+                if done is None:
                     errors.append(f"{order.task.stem}: {why}")
                     progress.finished(f"{order.task.stem}: fout ({why})", 0, 0, running[0])
                     return
-                _store(catalogue, folder, header.campaign, order, record)
+                record = done.record
+                _store(catalogue, header.campaign, order, done)
                 journal.record(record)
                 failed = sum(1 for job in record.jobs if job.verdict != "conformant")
                 progress.finished(_label(order.task, record), len(record.jobs), failed, running[0])
@@ -161,14 +160,8 @@ def _start_or_resume(
     return header, folder, tasks
 
 
-def _store(
-    catalogue: Catalogue, folder: Path, campaign: str, order: TaskOrder, record: TaskRecord
-) -> None:
-    task = order.task
-    cards = []
-    for job in record.jobs:
-        if job.file is not None:
-            cards.append(scorecard_from_jsonld(json.loads((folder / job.file).read_text("utf-8"))))
+def _store(catalogue: Catalogue, campaign: str, order: TaskOrder, done: TaskDone) -> None:
+    task, record, cards = order.task, done.record, done.cards
     for card in cards:
         catalogue.add(card)
     # Last: the job graph names the scorecards, so it never points at one that is missing.

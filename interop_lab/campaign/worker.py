@@ -18,7 +18,7 @@ from typing import Any
 
 from interop_lab.campaign.journal import JobResult, TaskRecord
 from interop_lab.campaign.plan import Task
-from interop_lab.model.outcomes import Blame, Outcome
+from interop_lab.model.scorecard import Scorecard, counts_against_vendor
 from interop_lab.plugin.launch import RunRequest, run
 from interop_lab.reporting.files import EVIDENCE_FILE
 from interop_lab.reporting.jsonld import scorecard_from_jsonld
@@ -52,7 +52,16 @@ def start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_task(order: TaskOrder) -> TaskRecord:
+@dataclass(frozen=True, slots=True)
+class TaskDone:
+    """What a worker hands back: the journal's record and the scorecards as it read them, so
+    the campaign's process stores them without reading and parsing the files again."""
+
+    record: TaskRecord
+    cards: tuple[Scorecard, ...]
+
+
+def run_task(order: TaskOrder) -> TaskDone:
     out_dir = order.folder / order.task.stem
     out_dir.mkdir(parents=True, exist_ok=True)
     extra = ("--alluredir", str(out_dir / ALLURE_FOLDER)) if order.allure else ()
@@ -71,26 +80,29 @@ def run_task(order: TaskOrder) -> TaskRecord:
     ):
         code, _ = run(request)
     transport = network_trouble(out_dir / EVIDENCE_FILE)
-    jobs = tuple(
+    results = [
         _job_result(order, suite, out_dir / suite / SCORECARD_FILE, code, transport)
         for suite in order.suites
+    ]
+    record = TaskRecord(
+        stem=order.task.stem,
+        run_id=order.run_id,
+        exit_code=code,
+        ended=now_iso(),
+        jobs=tuple(job for job, _ in results),
     )
-    return TaskRecord(
-        stem=order.task.stem, run_id=order.run_id, exit_code=code, ended=now_iso(), jobs=jobs
-    )
+    return TaskDone(record, tuple(card for _, card in results if card is not None))
 
 
-def _job_result(order: TaskOrder, suite: str, path: Path, code: int, transport: bool) -> JobResult:
+def _job_result(
+    order: TaskOrder, suite: str, path: Path, code: int, transport: bool
+) -> tuple[JobResult, Scorecard | None]:
     key = f"{order.task.stem}/{suite}"
     if not path.exists():  # a usage or harness error stopped the run before any scorecard
-        return JobResult(key=key, suite=suite, exit_code=code, verdict="error")
+        return JobResult(key=key, suite=suite, exit_code=code, verdict="error"), None
     card = scorecard_from_jsonld(json.loads(path.read_text("utf-8")))
     failed = tuple(
-        sorted(
-            record.test
-            for record in card.assertions
-            if record.outcome is Outcome.FAILED and record.blame in (None, Blame.VENDOR)
-        )
+        sorted(record.test for record in card.assertions if counts_against_vendor(record))
     )
     return JobResult(
         key=key,
@@ -102,7 +114,7 @@ def _job_result(order: TaskOrder, suite: str, path: Path, code: int, transport: 
         file=str(path.relative_to(order.folder)),
         transport=transport and card.verdict != "conformant",
         failed=failed,
-    )
+    ), card
 
 
 NETWORK_KINDS = frozenset({"timeout", "connect"})

@@ -9,10 +9,9 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from interop_lab.catalogue.rdf import replace_graph_update, scorecard_triples, solution_rows
+from interop_lab.catalogue.rdf import replace_graph_update, solution_rows
 from interop_lab.catalogue.store import Catalogue, UnknownScorecardError
 from interop_lab.model.errors import UsageError
-from interop_lab.model.scorecard import Scorecard
 
 WAIT_S = 30.0
 
@@ -46,12 +45,9 @@ class EmbeddedCatalogue(Catalogue):
             raise UsageError(f"the catalogue {self.path} was closed")
         return self._store
 
-    def add(self, card: Scorecard) -> None:
+    def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
         # The whole update text exists before the store is touched, and the store runs it as one
         # transaction: a failure anywhere leaves the previous state.
-        self.store.update(replace_graph_update(card.iri, scorecard_triples(card)))
-
-    def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
         self.store.update(replace_graph_update(graph, triples))
 
     def query(self, sparql: str) -> list[dict[str, str]]:

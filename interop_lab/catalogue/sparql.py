@@ -11,10 +11,8 @@ import httpx
 import pyoxigraph as ox
 
 from interop_lab.catalogue import rdf
-from interop_lab.catalogue.rdf import scorecard_triples
 from interop_lab.catalogue.store import Catalogue, UnknownScorecardError
 from interop_lab.model.errors import UsageError
-from interop_lab.model.scorecard import Scorecard
 from interop_lab.reporting.jsonld import LAB_VOCAB
 
 USER_ENV = "INTEROP_LAB_CATALOGUE_USER"
@@ -55,9 +53,6 @@ class SparqlCatalogue(Catalogue):
         self.endpoint_url = endpoint_url
         self.update_url = update_url or endpoint_url
         self._client = client or httpx.Client(auth=auth_from_environment(), timeout=TIMEOUT_S)
-
-    def add(self, card: Scorecard) -> None:
-        self.replace_graph(card.iri, scorecard_triples(card))
 
     def replace_graph(self, graph: str, triples: Iterable[ox.Triple]) -> None:
         self._post(self.update_url, {"update": replace_graph_update(graph, triples)}, accept="*/*")

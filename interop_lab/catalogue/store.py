@@ -16,6 +16,7 @@ from interop_lab.catalogue.rdf import (
     document_query,
     register_from_triples,
     register_triples,
+    scorecard_triples,
     summary_query,
 )
 from interop_lab.catalogue.register import REGISTER_GRAPH, Register
@@ -48,9 +49,9 @@ class ScorecardSummary:
 class Catalogue(ABC):
     """Where scorecards are kept; ``add`` writes one scorecard's graph whole or not at all."""
 
-    @abstractmethod
     def add(self, card: Scorecard) -> None:
         """Store the card in the named graph ``card.iri``, replacing an earlier copy."""
+        self.replace_graph(card.iri, scorecard_triples(card))
 
     @abstractmethod
     def query(self, sparql: str) -> list[dict[str, str]]:

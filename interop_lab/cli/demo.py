@@ -168,12 +168,9 @@ def _list_defects() -> None:
 
 
 def _load_register(path: Path, catalogue_url: str) -> None:
-    from interop_lab.catalogue import open_catalogue, read_register
+    from interop_lab.cli.catalogue import standards
 
-    register = read_register(path)
-    with open_catalogue(catalogue_url) as catalogue:
-        catalogue.set_register(register)
-    print(f"standaardenregister: {len(register.entries)} standaarden uit {path}")
+    standards(argparse.Namespace(register=str(path), catalogue=catalogue_url))
 
 
 def _demo_key() -> Path:

@@ -130,39 +130,17 @@ def test_a_killed_campaign_resumes_to_the_same_scorecards(tmp_path: Path) -> Non
         pick = random.Random(20261128)
         for trial in range(KILL_TRIALS):
             out, store = f"t{trial}", f"file:t{trial}.db"
-            started = _started(
-                "--profiles",
-                profiles,
-                "--id",
-                "c",
-                "--out",
-                out,
-                "--catalogue",
-                store,
-                *QUICK,
-                cwd=tmp_path,
-                output=subprocess.DEVNULL,
-            )
+            where = ("--out", out, "--catalogue", store, *QUICK)
+            fresh = ("--profiles", profiles, "--id", "c", *where)
+            started = _started(*fresh, cwd=tmp_path, output=subprocess.DEVNULL)
             time.sleep(pick.uniform(0.3, uninterrupted))
             started.send_signal(signal.SIGKILL)
             started.wait()
-            if not (tmp_path / out / "journal.jsonl").exists():
-                resumed = _campaign(
-                    "--profiles",
-                    profiles,
-                    "--id",
-                    "c",
-                    "--out",
-                    out,
-                    "--catalogue",
-                    store,
-                    *QUICK,
-                    cwd=tmp_path,
-                )
-            else:
-                resumed = _campaign(
-                    "--resume", "c", "--out", out, "--catalogue", store, *QUICK, cwd=tmp_path
-                )
+            # Killed before the journal existed: nothing to resume, start it again.
+            again = (
+                ("--resume", "c", *where) if (tmp_path / out / "journal.jsonl").exists() else fresh
+            )
+            resumed = _campaign(*again, cwd=tmp_path)
             assert resumed.returncode == 1, f"trial {trial}: " + resumed.stdout + resumed.stderr
             assert _judged(_report(tmp_path / out)) == expected, f"trial {trial}"
             _assert_once_and_whole(tmp_path / out, tmp_path / f"t{trial}.db", expected)

@@ -118,7 +118,7 @@ def test_the_catalogue_holds_every_run_of_the_demo(demo_run: DemoRun) -> None:
 
 
 def test_the_demo_loads_the_standards_register_for_the_site(demo_run: DemoRun) -> None:
-    assert "standaardenregister: 207 standaarden" in demo_run.result.stdout
+    assert "standards register: 207 standards, 6 suites linked" in demo_run.result.stdout
     page = (demo_run.workdir / ".interop-lab" / "site" / "standaarden.html").read_text("utf-8")
     assert "Applicatieprofiel Besluit Publicatie" in page
     assert "Verplicht" in page
