@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conformance_suites.ldes.test_structure import (
+    test_feed_read_whole,
     test_media_type,
     test_members_present,
     test_pages_answer,
@@ -11,6 +12,7 @@ from conformance_suites.ldes.test_structure import (
 )
 
 __all__ = [
+    "test_feed_read_whole",
     "test_media_type",
     "test_members_present",
     "test_pages_answer",

@@ -13,11 +13,10 @@ from conformance_suites.ldes.test_description import (
     test_version_of_path,
     test_view,
 )
-from conformance_suites.ldes.test_practice import test_links_followed, test_pages_cacheable
+from conformance_suites.ldes.test_practice import test_pages_cacheable
 
 __all__ = [
     "test_event_stream",
-    "test_links_followed",
     "test_members_versioned",
     "test_pages_cacheable",
     "test_timestamp_path",

@@ -49,3 +49,12 @@ def test_relations_sound(claim_run: ClaimRun) -> None:
 def test_members_present(claim_run: ClaimRun) -> None:
     """De feed publiceert leden (tree:member)."""
     ldes.members_present(claim_run.crawl("feed"))
+
+
+@LEVEL
+@REQUIRED
+@pytest.mark.requirement("https://treecg.github.io/specification/#traversing")
+def test_feed_read_whole(claim_run: ClaimRun) -> None:
+    """Het lab kon de hele feed lezen: elke relatie leidt naar een pagina op de hosts van het
+    profiel, binnen de limieten van het profiel."""
+    ldes.feed_read_whole(claim_run.crawl("feed"))

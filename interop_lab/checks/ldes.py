@@ -107,8 +107,10 @@ def relations_sound(crawl: Crawl) -> None:
     )
 
 
-def links_followed(crawl: Crawl) -> None:
-    """Every relation leads to a page the lab could follow (same hosts, HTTP, within bounds)."""
+def feed_read_whole(crawl: Crawl) -> None:
+    """The lab read the whole feed: every relation led to a page it could follow (HTTP, on the
+    profile's hosts) and no bound of the profile cut the crawl short. A feed read in part cannot
+    be judged conformant: its unread pages may break every rule."""
     problems = [
         Location(url=link.source, path=vocab.TREE_NODE, value=f"{link.target}: {reason}")
         for link, reason in crawl.unfollowed
@@ -116,9 +118,11 @@ def links_followed(crawl: Crawl) -> None:
     if crawl.stopped:
         problems.append(Location(url=crawl.start_urls[0], value=f"crawl gestopt: {crawl.stopped}"))
     fail(
-        "niet elke relatie kon gevolgd worden",
+        "de feed kon niet volledig gelezen worden",
         problems,
-        expected="elke tree:relation verwijst naar een HTTP-pagina op de hosts van het profiel",
+        expected="elke tree:relation verwijst naar een HTTP-pagina op de hosts van het profiel "
+        "en de hele feed past binnen de limieten van het profiel (voeg een host toe aan "
+        "'hosts' of verhoog limits.max_pages / limits.max_members als de feed zo groot is)",
         received="; ".join(p.value or "" for p in problems[:3]),
     )
 

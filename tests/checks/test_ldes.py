@@ -284,34 +284,35 @@ def test_relations_sound_cant_tell_without_readable_pages(build: Builder) -> Non
         ldes.relations_sound(build.crawl(build.page(A, "{")))
 
 
-def test_links_followed_passes(build: Builder) -> None:
-    ldes.links_followed(build.crawl(linked(build, A, (GTE, B)), linked(build, B)))
+def test_feed_read_whole_passes(build: Builder) -> None:
+    ldes.feed_read_whole(build.crawl(linked(build, A, (GTE, B)), linked(build, B)))
 
 
-def test_links_followed_fails_on_an_unfollowed_link(build: Builder) -> None:
+def test_feed_read_whole_fails_on_an_unfollowed_link(build: Builder) -> None:
     link = Link(source=A, target="http://elders.test/p", kind=GTE)
     reason = "host elders.test staat niet in het profiel (toegestaan: vendor.test)"
     crawl = build.crawl(linked(build, A), unfollowed=[(link, reason)])
 
     with pytest.raises(Failure) as raised:
-        ldes.links_followed(crawl)
+        ldes.feed_read_whole(crawl)
 
     failure = raised.value
-    assert failure.message == "niet elke relatie kon gevolgd worden"
+    assert failure.message == "de feed kon niet volledig gelezen worden"
     assert failure.expected.startswith("elke tree:relation verwijst naar een HTTP-pagina")
+    assert "voeg een host toe aan 'hosts'" in failure.expected
     assert failure.received == f"http://elders.test/p: {reason}"
     assert failure.locations == (
         Location(url=A, path=vocab.TREE_NODE, value=f"http://elders.test/p: {reason}"),
     )
 
 
-def test_links_followed_fails_when_the_crawl_stopped(build: Builder) -> None:
+def test_feed_read_whole_fails_when_the_crawl_stopped(build: Builder) -> None:
     crawl = build.crawl(
         linked(build, A), start_urls=(ROOT,), stopped="maximum van 1 pagina's bereikt"
     )
 
     with pytest.raises(Failure) as raised:
-        ldes.links_followed(crawl)
+        ldes.feed_read_whole(crawl)
 
     assert raised.value.locations == (
         Location(url=ROOT, value="crawl gestopt: maximum van 1 pagina's bereikt"),

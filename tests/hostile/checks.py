@@ -11,10 +11,9 @@ from tests.hostile.harness import CaseRun
 def assert_judged_within_bounds(run: CaseRun) -> None:
     case, measured = run.case, run.measured
     print(f"{case.category}\t{case.name}\t{measured.seconds:.1f} s\t{measured.rss_mb:.0f} MB")
-    expected_code = 1 if case.verdict == "non-conformant" else 0
-    assert measured.code == expected_code, measured.output[-3000:]
+    assert measured.code == 1, measured.output[-3000:]
     assert run.card is not None
-    assert run.card["verdict"] == case.verdict
+    assert run.card["verdict"] == "non-conformant"
     named = [
         a for a in run.failures() if all(w in json.dumps(a, ensure_ascii=False) for w in case.words)
     ]

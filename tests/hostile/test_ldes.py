@@ -1,8 +1,6 @@
 """Hostile LDES structures end to end: a relation cycle, a relation to the page itself, a
 relation to another host (never followed), an endless generated stream (cut at max_pages).
-
-Both findings of the last two are of a recommended test ("Aanbevolen": links_followed), so the
-verdict stays conformant: the stream read up to the bound conforms.
+A feed the lab could not read whole is non-conformant (feed_read_whole is required).
 """
 
 from __future__ import annotations
