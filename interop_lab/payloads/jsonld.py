@@ -24,6 +24,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from interop_lab.payloads.json_text import escape_pointer_token, object_pointers
+from interop_lab.payloads.jsonld_direct import Unsupported, read_direct
 from interop_lab.payloads.traced import Finding, TracedGraph
 
 ContextSource = Callable[[str], Any | None]
@@ -106,7 +107,14 @@ def to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
         # findings (dropped keys) or by the checks, so the warnings are dropped here.
         warnings.simplefilter("ignore")
         try:
-            return _to_rdf(data, base=base, contexts=contexts)
+            reading = read_direct(data, base=base, contexts=contexts)
+        except (Unsupported, RecursionError, *_PYLD_SLIPS):
+            pass  # pyld's full processing reads it, and says what is wrong in its own words
+        else:
+            _bound(reading.values_per_property)
+            return reading.result
+        try:
+            return traced_to_rdf(data, base=base, contexts=contexts)
         except _PYLD_SLIPS as error:
             # pyld trips over some documents instead of raising JsonLdError: a context that
             # resets "@vocab" or "@language" to null while none is set raises KeyError. The
@@ -120,7 +128,7 @@ def to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
 _PYLD_SLIPS = (KeyError, TypeError, AttributeError, IndexError, ValueError)
 
 
-def _to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
+def traced_to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
     result = TracedGraph()
     tracer = _Tracer()
     loader = _loader(contexts, result)
@@ -175,6 +183,10 @@ def _bound_values(expanded: Any) -> None:
         for key, values in node.items():
             if not key.startswith("@") and isinstance(values, list):
                 counts[(owner, key)] += len(values)
+    _bound(counts)
+
+
+def _bound(counts: Counter[tuple[Any, str]]) -> None:
     if sum(n * (n - 1) // 2 for n in counts.values()) > MAX_VALUE_COMPARISONS:
         (_, key), most = counts.most_common(1)[0]
         raise TooCostly(
@@ -289,7 +301,8 @@ def _map_nodes(
     result: TracedGraph,
 ) -> None:
     sizes: dict[Node, int] = {}
-    for node in _node_objects(expanded):
+    # In the order pyld expanded them (depth first, keys sorted), as the direct reader does.
+    for node in _in_order(tracer._alive):
         origin = tracer.origins.get(id(node))
         term = _node_term(node, issuer, doc_prefix)
         if origin is None or term is None:
@@ -301,6 +314,10 @@ def _map_nodes(
         for iri, (holder, key) in tracer.keys.get(id(node), {}).items():
             pointer = f"{pointers.get(id(holder), '')}/{escape_pointer_token(key)}"
             result.property_pointers.setdefault((term, iri), pointer)
+
+
+def _in_order(expanded: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list({id(node): node for node in reversed(expanded)}.values())[::-1]
 
 
 def _node_term(node: dict[str, Any], issuer: IdentifierIssuer, doc_prefix: str) -> Node | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from interop_lab.reference.defects import SECOND_PAGE, check_defects, damage_member
 from interop_lab.reference.ipdc_site import FEED_PATH, answer
-from interop_lab.reference.members import build_member, generated_at
+from interop_lab.reference.members import LEAN_KEYS, build_member, generated_at
 from interop_lab.reference.site import SiteRequest, SiteResponse
 from interop_lab.reference.vocabulary import (
     DCT_IS_VERSION_OF,
@@ -47,6 +47,7 @@ class IpdcFeed:
         page_size: int = 10,
         defects: Collection[str] = (),
         seed: int = 0,
+        lean: bool = False,
     ) -> None:
         if members < 0:
             raise ValueError(f"members must be 0 or more, got {members}")
@@ -56,6 +57,9 @@ class IpdcFeed:
         self._page_size = page_size
         self._defects = check_defects(defects)
         self._seed = seed
+        self._lean = lean  # members of about 12 triples (LEAN_KEYS), for benchmarks
+        if lean and "bad-email" in self._defects:
+            raise ValueError("defect bad-email needs contact points, which lean members lack")
 
     @property
     def members(self) -> int:
@@ -122,6 +126,8 @@ class IpdcFeed:
 
     def _member(self, index: int) -> dict[str, Any]:
         member = build_member(index, self._seed)
+        if self._lean:
+            member = {key: member[key] for key in LEAN_KEYS if key in member}
         if index == self.damaged_member():
             damage_member(member, self._defects)
         return member

@@ -23,7 +23,7 @@ from interop_lab.reference.vocabulary import (
     format_timestamp,
 )
 
-__all__ = ["build_member", "generated_at", "lineage"]
+__all__ = ["LEAN_KEYS", "build_member", "generated_at", "lineage"]
 
 # Members come in blocks of 8: positions 0-5 introduce new services, position 6 is a new
 # snapshot of position 1 of the previous block, position 7 one of position 6 of the previous
@@ -36,6 +36,24 @@ _STEP_MS = 10 * 60 * 1000  # one snapshot per ~10 minutes: 100,000 members span 
 _MINUTE_MS = 60 * 1000
 _DAY_MS = 24 * 60 * _MINUTE_MS
 _IDS = uuid.UUID("6f1c3d0e-93b5-4b0e-9a51-2f8c6c1e0a17")  # namespace of the uuid5 identifiers
+
+
+# A lean member (about 12 triples): only what the IPDC shapes require of a snapshot, plus its
+# version and time. Benchmarks use it as the "OSLO-like member of about 12 triples".
+LEAN_KEYS = (
+    "@id",
+    "@type",
+    "isVersionOf",
+    "generatedAtTime",
+    "creatie",
+    "laatstGewijzigd",
+    "naam",
+    "beschrijving",
+    "aangemaaktDoor",
+    "bevoegdeOverheden",
+    "geografischToepassingsgebieden",
+    "productnummer",
+)
 
 
 def lineage(index: int) -> tuple[int, int]:

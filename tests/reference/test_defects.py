@@ -155,3 +155,19 @@ def _get_expecting_failure(url: str, outcomes: list[BaseException]) -> None:
             other.get(url, timeout=1)
         except httpx.HTTPError as failure:
             outcomes.append(failure)
+
+
+@pytest.mark.parametrize("defect", ["missing-title", "wrong-datatype"])
+def test_lean_members_are_about_twelve_triples_and_carry_the_data_defects(
+    lab: Any, defect: str
+) -> None:
+    feed = IpdcFeed(members=12, page_size=5, defects=[defect], lean=True)
+    members = [member for page in all_pages(feed) for member in page["member"]]
+
+    assert {len(member) for member in members} <= {11, 12}  # JSON keys: ~12 triples each
+    assert len(lab.violations(all_pages(feed))) == 1
+
+
+def test_lean_members_refuse_a_defect_they_cannot_carry() -> None:
+    with pytest.raises(ValueError, match="bad-email needs contact points"):
+        IpdcFeed(members=12, defects=["bad-email"], lean=True)
