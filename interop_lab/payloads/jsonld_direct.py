@@ -244,6 +244,10 @@ class DirectReading:
     labels: dict[str, BNode] = field(default_factory=dict)
     sizes: dict[Node, int] = field(default_factory=dict)
     values_per_property: Counter[tuple[Node, str]] = field(default_factory=Counter)
+    # Terms and pointer tokens repeat within a page: made once each.
+    iris: dict[str, URIRef] = field(default_factory=dict)
+    literals: dict[tuple[str, str | None, str | None], Literal] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
     fresh: int = 0
 
     def emit(self, subject: Node, predicate: Node, value: Node) -> None:
@@ -268,7 +272,34 @@ class DirectReading:
     def absolute(self, iri: Any) -> URIRef | BNode:
         if not isinstance(iri, str) or not _ABSOLUTE_IRI.match(iri):
             raise Unsupported(f"not an absolute IRI: {iri!r}")
-        return self.blank(iri) if iri.startswith("_:") else URIRef(iri)
+        return self.blank(iri) if iri.startswith("_:") else self.uri(iri)
+
+    def uri(self, iri: str) -> URIRef:
+        found = self.iris.get(iri)
+        if found is None:
+            found = self.iris[iri] = URIRef(iri)
+        return found
+
+    def token(self, key: str) -> str:
+        found = self.tokens.get(key)
+        if found is None:
+            found = self.tokens[key] = escape_pointer_token(key)
+        return found
+
+    def text(self, value: str, language: str | None = None, datatype: str | None = None) -> Literal:
+        """A string literal: language-tagged, typed, or simple (for xsd:string, as the traced
+        path and Turtle parsers give it)."""
+        key = (value, language, datatype)
+        found = self.literals.get(key)
+        if found is None:
+            if language is not None:
+                found = Literal(value, lang=language)
+            elif datatype is None or datatype == _XSD_STRING:
+                found = Literal(value)
+            else:
+                found = Literal(value, datatype=self.uri(datatype))
+            self.literals[key] = found
+        return found
 
     # -- elements -----------------------------------------------------------------------------
 
@@ -362,9 +393,9 @@ class DirectReading:
             expanded, value = keys[key]
             if expanded.startswith("@"):
                 continue
-            objects = self.values(ctx, key, value, f"{pointer}/{escape_pointer_token(key)}")
+            objects = self.values(ctx, key, value, f"{pointer}/{self.token(key)}")
             self.values_per_property[(subject, expanded)] += len(objects)
-            predicate = URIRef(expanded)
+            predicate = self.uri(expanded)
             for item in objects:
                 self.emit(subject, predicate, item)
         return subject
@@ -380,7 +411,7 @@ class DirectReading:
             self.result.node_pointers[subject] = pointer
         for key, (expanded, _) in keys.items():
             self.result.property_pointers.setdefault(
-                (subject, expanded), f"{pointer}/{escape_pointer_token(key)}"
+                (subject, expanded), f"{pointer}/{self.token(key)}"
             )
 
     def types(self, ctx: Any, value: Any) -> list[Node]:
@@ -392,7 +423,7 @@ class DirectReading:
             iri = self.contexts.vocab_iri(ctx, item)
             if not isinstance(iri, str) or iri.startswith("_:") or not _ABSOLUTE_IRI.match(iri):
                 raise Unsupported(f"type {item!r} is undefined")
-            found.append(URIRef(iri))
+            found.append(self.uri(iri))
         return found
 
     def values(self, ctx: Any, key: str, value: Any, pointer: str) -> list[Node]:
@@ -422,13 +453,13 @@ class DirectReading:
                     continue
                 if not isinstance(text, str):
                     raise Unsupported("a language map value that is not a string")
-                found.append(Literal(text) if none else self.tagged(text, language.lower()))
+                found.append(self.text(text) if none else self.tagged(text, language.lower()))
         return found
 
     def tagged(self, text: str, language: str) -> Literal:
         if not _LANGUAGE_TAG.match(language):
             raise Unsupported(f"language tag {language!r}")
-        return Literal(text, lang=language)
+        return self.text(text, language)
 
     def scalar(self, ctx: Any, prop: str, value: Any) -> Node:
         """pyld's _expand_value, then the RDF object."""
@@ -466,17 +497,11 @@ class DirectReading:
         if isinstance(value, str):
             if "@language" in item:
                 return self.tagged(value, item["@language"])
-            datatype = item.get("@type", _XSD_STRING)
-            # A simple literal for xsd:string, as the traced path and Turtle parsers give it.
-            if datatype == _XSD_STRING:
-                return Literal(value)
-            return Literal(value, datatype=URIRef(datatype))
+            return self.text(value, datatype=item.get("@type"))
         if isinstance(value, bool | int | float):
             rdf = self.contexts.literal_object(item)
             datatype = rdf["datatype"]
-            if datatype == _XSD_STRING:
-                return Literal(rdf["value"])
-            return Literal(rdf["value"], datatype=URIRef(datatype))
+            return self.text(rdf["value"], datatype=datatype)
         raise Unsupported("a value that is no JSON scalar")
 
 

@@ -35,7 +35,8 @@ class ShapeSet:
         return not self.roles or role in self.roles
 
 
-@dataclass(slots=True)
+# weakref_slot: the JSON-LD reader keeps its context memo for as long as these artefacts live.
+@dataclass(slots=True, weakref_slot=True)
 class SuiteArtefacts:
     shapes: Graph | None = None  # every shape of the suite, for listing its constraints
     shape_sets: list[ShapeSet] = field(default_factory=list)
