@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,6 +37,10 @@ MAX_EXPANSION = 64 * 1024 * 1024
 _PREFIX = re.compile(rb"@?prefix\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.IGNORECASE)
 _PREFIXED_NAME = re.compile(rb"(?<![\w<:/#.-])([A-Za-z][\w.-]*)?:(?=[\w%])")
 # A tag or a doctype opens HTML; "<http://..." (an N-Triples or Turtle IRI) does not.
+# rdflib logs a warning with a traceback for every ill-typed literal it reads ("gisteren" as an
+# xsd:dateTime); for the lab that is vendor data the shapes judge (sh:datatype), not a log line.
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
+
 _MARKUP = re.compile(rb"<(?:!|\?xml|[a-zA-Z][a-zA-Z0-9-]*[\s/>])")
 
 

@@ -128,9 +128,7 @@ def prepare_claim(
     run = ClaimRun(suite=suite, claim=claim, artefacts=artefacts)
     if claim is None:
         return run
-    run.crawls, run.probes = asyncio.run(
-        _with_fetcher(fetcher_factory, suite, profile, claim, artefacts)
-    )
+    asyncio.run(_with_fetcher(fetcher_factory, suite, profile, claim, artefacts, run))
     pages = [page for crawl_ in run.crawls.values() for page in crawl_.pages]
     run.locator = Locator(_items_first(run.crawls))
     readable = [p for p in pages if p.payload is not None and p.payload.error is None]
@@ -168,8 +166,11 @@ async def _with_fetcher(
     profile: VendorProfile,
     claim: Claim,
     artefacts: SuiteArtefacts,
-) -> tuple[dict[str, Crawl], dict[str, Probe]]:
+    run: ClaimRun,
+) -> None:
+    # The crawl goes into ``run``, not into the coroutine's result: Python 3.11's asyncio.run
+    # formats the main task (and so a finished task's result, the whole crawl) when it
+    # restores the Ctrl-C handler; 10,000 members cost seconds and hundreds of MB there.
     async with factory() as fetcher:
-        crawls = await _crawl_roles(suite, profile, claim, artefacts, fetcher)
-        probes = await run_probes(fetcher, suite.manifest.probes, crawls, artefacts.context)
-        return crawls, probes
+        run.crawls = await _crawl_roles(suite, profile, claim, artefacts, fetcher)
+        run.probes = await run_probes(fetcher, suite.manifest.probes, run.crawls, artefacts.context)
