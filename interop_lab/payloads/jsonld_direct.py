@@ -81,6 +81,7 @@ class _Contexts:
         self._processed: dict[tuple[Any, ...], tuple[Any, tuple[str, ...]]] = {}
         self._iris: dict[tuple[int, str], Any] = {}
         self._terms: dict[tuple[int, str], _Term] = {}
+        self._keys: dict[tuple[int, str], tuple[str, bool, str | None]] = {}
         self._nested: dict[tuple[Any, ...], tuple[Any, Any, tuple[str, ...]]] = {}
         self._vocab: dict[tuple[int, str, str], Any] = {}
         # Memo keys hold id()s: what they name stays alive here.
@@ -119,6 +120,18 @@ class _Contexts:
             self._processed[key] = hit
             self._keep.append((ctx, local))
         return hit
+
+    def key(self, ctx: Any, key: str) -> tuple[str, bool]:
+        """A node object's key: its expansion, and whether that is a keyword (one of @id,
+        @type, @value, @language); raises `Unsupported` for any other keyword or a dropped key."""
+        memo = (id(ctx), key)
+        found = self._keys.get(memo)
+        if found is None:
+            found = self._keys[memo] = _classify(key, self.vocab_iri(ctx, key))
+        expanded, keyword, problem = found
+        if problem is not None:
+            raise Unsupported(problem)
+        return expanded, keyword
 
     def vocab_iri(self, ctx: Any, key: str) -> Any:
         """pyld's ``_expand_iri(ctx, key, vocab=True)``, remembered."""
@@ -197,6 +210,18 @@ def _contexts_for(source: ContextSource) -> _Contexts:
     _CONTEXTS[id(owner)] = (reference, memo)
     weakref.finalize(owner, _CONTEXTS.pop, id(owner), None)
     return memo
+
+
+def _classify(key: str, expanded: Any) -> tuple[str, bool, str | None]:
+    if not isinstance(expanded, str):
+        return "", False, f"key {key!r} is dropped"
+    if expanded.startswith("@"):
+        if expanded in ("@id", *_VALUE_KEYS):
+            return expanded, True, None
+        return expanded, True, f"keyword {expanded}"
+    if not _ABSOLUTE_IRI.match(expanded):
+        return expanded, False, f"key {key!r} is dropped"
+    return expanded, False, None
 
 
 def _term(ctx: Any, key: str) -> _Term:
@@ -359,16 +384,11 @@ class DirectReading:
         for key, value in element.items():
             if key == "@context":
                 continue
-            expanded = contexts.vocab_iri(ctx, key)
-            if not isinstance(expanded, str) or not (
-                expanded.startswith("@") or _ABSOLUTE_IRI.match(expanded)
-            ):
-                raise Unsupported(f"key {key!r} is dropped")
-            if expanded.startswith("@"):
-                if expanded not in expanded_keys and expanded in ("@id", *_VALUE_KEYS):
-                    expanded_keys[expanded] = key
-                else:
-                    raise Unsupported(f"keyword {expanded}")
+            expanded, keyword = contexts.key(ctx, key)
+            if keyword:
+                if expanded in expanded_keys:
+                    raise Unsupported(f"keyword {expanded} twice")
+                expanded_keys[expanded] = key
             keys[key] = (expanded, value)
         if "@value" in expanded_keys:
             return self.value_object(type_scoped, {e: element[k] for e, k in expanded_keys.items()})
