@@ -98,8 +98,17 @@ class _Tracer(JsonLdProcessor):
                 self.undefined_types.append((element, value))
 
 
-def to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
-    """Convert a parsed JSON-LD document; raises ``JsonLdError`` when it is not valid JSON-LD."""
+def to_rdf(
+    data: Any,
+    *,
+    base: str,
+    contexts: ContextSource,
+    again: Callable[[], Any] | None = None,
+) -> TracedGraph:
+    """Convert a parsed JSON-LD document; raises ``JsonLdError`` when it is not valid JSON-LD.
+
+    ``again`` gives the parsed document once more: pointers are then made when first asked for
+    (`TracedGraph.trace`) instead of now."""
     with warnings.catch_warnings():
         # pyld and rdflib warn about vendor data (terms starting with "@", invalid language
         # tags, ill-typed literals); under a -W error configuration (a vendor's CI running the
@@ -107,11 +116,13 @@ def to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
         # findings (dropped keys) or by the checks, so the warnings are dropped here.
         warnings.simplefilter("ignore")
         try:
-            reading = read_direct(data, base=base, contexts=contexts)
+            reading = read_direct(data, base=base, contexts=contexts, pointers=again is None)
         except (Unsupported, RecursionError, *_PYLD_SLIPS):
             pass  # pyld's full processing reads it, and says what is wrong in its own words
         else:
             _bound(reading.values_per_property)
+            if again is not None:
+                reading.result.trace = _retrace(again, base, contexts, reading.prefix)
             return reading.result
         try:
             return traced_to_rdf(data, base=base, contexts=contexts)
@@ -126,6 +137,17 @@ def to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:
 
 
 _PYLD_SLIPS = (KeyError, TypeError, AttributeError, IndexError, ValueError)
+
+
+def _retrace(
+    again: Callable[[], Any], base: str, contexts: ContextSource, labels: str
+) -> Callable[[], TracedGraph]:
+    def trace() -> TracedGraph:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return read_direct(again(), base=base, contexts=contexts, labels=labels).result
+
+    return trace
 
 
 def traced_to_rdf(data: Any, *, base: str, contexts: ContextSource) -> TracedGraph:

@@ -264,6 +264,7 @@ class DirectReading:
     contexts: _Contexts
     base: str
     prefix: str
+    pointers: bool = True
     result: TracedGraph = field(default_factory=TracedGraph)
     seen: set[tuple[Node, Node, Node]] = field(default_factory=set)
     labels: dict[str, BNode] = field(default_factory=dict)
@@ -402,10 +403,8 @@ class DirectReading:
             subject = self.absolute(contexts.iri(ctx, identifier, self.base))
         else:
             subject = self.blank()
-        stated = sum(1 for e, v in keys.values() if v is not None and e != "@id")
-        # pyld drops a top-level object that says nothing (or only names itself): no pointer.
-        if not (top and stated == 0):
-            self.trace(subject, element, pointer, keys)
+        if self.pointers:
+            self.trace(subject, element, pointer, keys, top=top)
         if "@type" in expanded_keys:
             for rdf_type in self.types(type_scoped, element[expanded_keys["@type"]]):
                 self.emit(subject, _RDF_TYPE, rdf_type)
@@ -421,11 +420,20 @@ class DirectReading:
         return subject
 
     def trace(
-        self, subject: Node, element: dict[str, Any], pointer: str, keys: dict[str, tuple[str, Any]]
+        self,
+        subject: Node,
+        element: dict[str, Any],
+        pointer: str,
+        keys: dict[str, tuple[str, Any]],
+        *,
+        top: bool,
     ) -> None:
         # The traced pyld path's rules, in its order (pre-order, keys sorted): a node points at
         # its fullest description (the first of equals), each of its properties at the first
-        # key that states it (within one object: the first written; keywords too).
+        # key that states it (within one object: the first written; keywords too). pyld drops
+        # a top-level object that says nothing (or only names itself): that one has no pointer.
+        if top and not any(v is not None and e != "@id" for e, v in keys.values()):
+            return
         if len(element) > self.sizes.get(subject, -1):
             self.sizes[subject] = len(element)
             self.result.node_pointers[subject] = pointer
@@ -525,18 +533,32 @@ class DirectReading:
         raise Unsupported("a value that is no JSON scalar")
 
 
-def read_direct(data: Any, *, base: str, contexts: ContextSource) -> DirectReading:
+def read_direct(
+    data: Any,
+    *,
+    base: str,
+    contexts: ContextSource,
+    pointers: bool = True,
+    labels: str | None = None,
+) -> DirectReading:
     """The document as the traced pyld path would read it (``.result``, and the number of values
     per node and property in ``.values_per_property``); raises `Unsupported` when it cannot be
-    sure of that."""
+    sure of that. Without ``pointers`` the JSON pointers are left out; ``labels`` (a prefix for
+    blank-node labels, fresh by default) makes a second reading name the same blank nodes."""
+    walk = DirectReading(
+        contexts=_contexts_for(contexts),
+        base=base,
+        prefix=labels or f"d{uuid.uuid4().hex[:10]}b",
+        pointers=pointers,
+    )
     try:
-        return _read(data, base, _contexts_for(contexts))
+        return _read(data, walk)
     except JsonLdError as error:
         raise Unsupported(f"pyld: {error}") from error
 
 
-def _read(data: Any, base: str, memo: _Contexts) -> DirectReading:
-    walk = DirectReading(contexts=memo, base=base, prefix=f"d{uuid.uuid4().hex[:10]}b")
+def _read(data: Any, walk: DirectReading) -> DirectReading:
+    memo = walk.contexts
     top = data
     if isinstance(data, dict) and set(data) <= {"@context", "@graph"} and "@graph" in data:
         ctx, loaded = memo.process(_INITIAL_CONTEXT, data.get("@context", {}))

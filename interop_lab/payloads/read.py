@@ -90,7 +90,7 @@ def _read_json_ld(body: bytes, url: str, contexts: ContextSource) -> Payload:
         payload.error = str(error)
         return payload
     try:
-        payload.graph = to_rdf(data, base=url, contexts=contexts)
+        payload.graph = to_rdf(data, base=url, contexts=contexts, again=lambda: parse_json(body)[0])
     except JsonLdError as error:
         payload.error = f"geen geldige JSON-LD: {_jsonld_reason(error)}"
     except RecursionError:

@@ -13,10 +13,15 @@ class Locator:
     """Knows, for every node read during a crawl, the page and JSON pointer it came from."""
 
     def __init__(self, pages: list[Page]) -> None:
+        # Indexed on first use: a run with nothing to locate never pays for the index.
+        self._pages: list[Page] | None = pages
         self._home: dict[Node, Page] = {}
         self._parent: dict[Node, Node] = {}
         self._members: set[Node] = set()
-        for page in pages:
+
+    def _index(self) -> None:
+        pages, self._pages = self._pages, None
+        for page in pages or ():
             if page.payload is None:
                 continue
             self._members.update(page.members)
@@ -26,6 +31,8 @@ class Locator:
                     self._parent.setdefault(value, subject)
 
     def locate(self, focus: Node, path: str | None = None, value: Node | None = None) -> Location:
+        if self._pages is not None:
+            self._index()
         page = self._home.get(focus)
         pointer = page.payload.graph.pointer_of(focus, path) if page and page.payload else None
         member = self.member_of(focus)
@@ -40,6 +47,8 @@ class Locator:
 
     def member_of(self, node: Node) -> Node | None:
         """The feed member whose description contains ``node`` (itself when it is a member)."""
+        if self._pages is not None:
+            self._index()
         seen: set[Node] = set()
         current: Node | None = node
         while current is not None and current not in seen:

@@ -225,3 +225,21 @@ def test_mutated_pages_read_as_pyld_reads_them_or_are_left_to_it(
 
     # What the direct reader reads, pyld reads the same; a document pyld refuses, it leaves.
     assert_same_reading(page)
+
+
+def test_pointers_made_on_first_use_name_the_same_blank_nodes() -> None:
+    page = IpdcFeed(members=6, page_size=6, defects=("bad-email",)).page(0, "http://v.test")
+    eager = to_rdf(copy.deepcopy(page), base=BASE, contexts=PINNED.document)
+    lazy = to_rdf(copy.deepcopy(page), base=BASE, contexts=PINNED.document, again=lambda: page)
+    blank = next(s for s, _, _ in lazy.triples if isinstance(s, BNode))
+
+    assert lazy.trace is not None
+    assert not lazy.node_pointers
+    assert not lazy.property_pointers
+    pointer = lazy.pointer_of(blank)
+
+    assert lazy.trace is None
+    assert pointer is not None
+    assert pointer.startswith("/member/")
+    assert blank in lazy.node_pointers  # the second reading labelled the node the same way
+    assert _view(lazy) == _view(eager)
