@@ -106,39 +106,65 @@ def _read_links(page: Page, payload: Payload, rules: LinkRules | None) -> None:
         if via is not None and via.kind in rules.items and via.subject is not None:
             page.members = [URIRef(via.subject)]
         return
-    page.aliases = _self_views(payload)
+    tree = _TreeParts(payload)
+    page.aliases = tree.self_views()
     # A view naming this very page is no link; a relation to it is one (to itself), and the
     # checks must see it.
     page.links = [
         link
-        for link in _links(page.url, payload)
+        for link in tree.links(page.url)
         if link.kind != vocab.TREE_VIEW or normal_url(link.target) not in page.aliases
     ]
-    page.members = _members(payload)
+    page.members = tree.members
 
 
-def _self_views(payload: Payload) -> list[str]:
-    """``tree:view`` targets this document describes: they name this very page, not another."""
-    described = {subject for subject, _, _ in payload.graph.triples}
-    return [
-        normal_url(str(value))
-        for _, predicate, value in payload.graph.triples
-        if str(predicate) == vocab.TREE_VIEW and isinstance(value, URIRef) and value in described
-    ]
+_VIEW = URIRef(vocab.TREE_VIEW)
+_RELATION = URIRef(vocab.TREE_RELATION)
+_MEMBER = URIRef(vocab.TREE_MEMBER)
 
 
-def _links(page_url: str, payload: Payload) -> list[Link]:
-    triples = payload.graph.triples
-    by_subject: dict[Node, dict[str, list[Node]]] = {}
-    for subject, predicate, value in triples:
-        by_subject.setdefault(subject, {}).setdefault(str(predicate), []).append(value)
-    links = []
-    for _, predicate, value in triples:
-        if str(predicate) == vocab.TREE_VIEW and isinstance(value, URIRef):
-            links.append(Link(page_url, str(value), vocab.TREE_VIEW))
-        if str(predicate) == vocab.TREE_RELATION:
-            links.extend(_relation_links(page_url, by_subject.get(value, {})))
-    return links
+class _TreeParts:
+    """The TREE parts of one page, found in one pass over its triples (a page of a large feed
+    holds thousands; the relations are a handful)."""
+
+    def __init__(self, payload: Payload) -> None:
+        triples = payload.graph.triples
+        self.described: set[Node] = set()
+        self.members: list[Node] = []
+        # (tree:view target | tree:relation node) in the order the page states them
+        self.stated: list[tuple[bool, Node]] = []
+        relations: set[Node] = set()
+        for subject, predicate, value in triples:
+            self.described.add(subject)
+            if predicate == _MEMBER:
+                self.members.append(value)
+            elif predicate == _VIEW:
+                self.stated.append((True, value))
+            elif predicate == _RELATION:
+                self.stated.append((False, value))
+                relations.add(value)
+        self.relations: dict[Node, dict[str, list[Node]]] = {node: {} for node in relations}
+        if relations:
+            for subject, predicate, value in triples:
+                if subject in relations:
+                    self.relations[subject].setdefault(str(predicate), []).append(value)
+
+    def self_views(self) -> list[str]:
+        """``tree:view`` targets this document describes: they name this very page."""
+        return [
+            normal_url(str(value))
+            for view, value in self.stated
+            if view and isinstance(value, URIRef) and value in self.described
+        ]
+
+    def links(self, page_url: str) -> list[Link]:
+        links = []
+        for view, value in self.stated:
+            if view and isinstance(value, URIRef):
+                links.append(Link(page_url, str(value), vocab.TREE_VIEW))
+            elif not view:
+                links.extend(_relation_links(page_url, self.relations.get(value, {})))
+        return links
 
 
 def _relation_links(page_url: str, relation: dict[str, list[Node]]) -> list[Link]:
@@ -156,14 +182,6 @@ def _relation_links(page_url: str, relation: dict[str, list[Node]]) -> list[Link
         )
         for target in relation.get(vocab.TREE_NODE, [])
         if isinstance(target, URIRef)
-    ]
-
-
-def _members(payload: Payload) -> list[Node]:
-    return [
-        value
-        for _, predicate, value in payload.graph.triples
-        if str(predicate) == vocab.TREE_MEMBER
     ]
 
 

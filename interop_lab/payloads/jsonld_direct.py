@@ -83,7 +83,7 @@ class _Contexts:
         self._terms: dict[tuple[int, str], _Term] = {}
         self._keys: dict[tuple[int, str], tuple[str, bool, str | None]] = {}
         self._nested: dict[tuple[Any, ...], tuple[Any, Any, tuple[str, ...]]] = {}
-        self._vocab: dict[tuple[int, str, str], Any] = {}
+        self._iri_memo: dict[tuple[int, str, str, bool], tuple[Any]] = {}
         # Memo keys hold id()s: what they name stays alive here.
         self._keep: list[Any] = []
 
@@ -175,15 +175,15 @@ class _Contexts:
         colon = value.find(":")
         if colon > 0 and value[colon + 1 : colon + 3] == "//" and not vocab:
             return value  # absolute already: pyld returns it unchanged
-        memo = (id(ctx), value, base)
-        if not vocab or memo not in self._vocab:
-            expanded = self._processor._expand_iri(ctx, value, vocab=vocab, base=base)
-            if not vocab:
-                return expanded
-            if len(self._vocab) > _MEMO_LIMIT:
-                self._vocab.clear()  # vendor strings: keep the memo bounded
-            self._vocab[memo] = expanded
-        return self._vocab[memo]
+        memo = (id(ctx), value, base, vocab)
+        found = self._iri_memo.get(memo)
+        if found is None:
+            if len(self._iri_memo) > _MEMO_LIMIT:
+                self._iri_memo.clear()  # vendor strings: keep the memo bounded
+            found = self._iri_memo[memo] = (
+                self._processor._expand_iri(ctx, value, vocab=vocab, base=base),
+            )
+        return found[0]
 
     def literal_object(self, item: dict[str, Any]) -> dict[str, Any]:
         """pyld's RDF object for a value object that is not a plain string."""
