@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
+from interop_lab.validation.engine import supported, validate_fast
 from interop_lab.validation.locate import Locator
 from interop_lab.validation.shacl import ShaclResult, Validation, validate
 
-__all__ = ["Locator", "ShaclResult", "Validation", "validate"]
+__all__ = ["Locator", "ShaclResult", "Validation", "supported", "validate", "validate_fast"]

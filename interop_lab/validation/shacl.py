@@ -69,8 +69,10 @@ def validate(data: Graph, shapes: Graph, constraints: list[ShapeConstraint]) -> 
 
 def _result(report: Graph, node: Node) -> ShaclResult:
     path = report.value(node, SH.resultPath)
+    focus = report.value(node, SH.focusNode)
     return ShaclResult(
-        focus=report.value(node, SH.focusNode) or node,
+        # "is None", not "or": a focus node can be a falsy literal (0, "", false).
+        focus=node if focus is None else focus,
         path=str(path) if isinstance(path, URIRef) else None,
         value=report.value(node, SH.value),
         message=str(report.value(node, SH.resultMessage) or ""),

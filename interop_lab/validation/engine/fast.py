@@ -1,0 +1,102 @@
+"""validate_fast: what ``shacl.validate`` reports, computed from the triples without pySHACL."""
+
+from __future__ import annotations
+
+import gc
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import cast
+
+from rdflib import Graph
+from rdflib.term import Node
+
+from interop_lab.shapes import ShapeConstraint
+from interop_lab.validation.engine.compile import compile_shapes
+from interop_lab.validation.engine.index import DataIndex, TargetView, Triple
+from interop_lab.validation.engine.model import Entry, Shape, Targets, UnsupportedShapes
+from interop_lab.validation.engine.run import Run
+from interop_lab.validation.shacl import ConstraintKey, ShaclResult, Validation, _focus_count
+
+
+def supported(shapes: Graph) -> str | None:
+    """None when the engine implements every feature of ``shapes``, else a short English reason."""
+    try:
+        compile_shapes(shapes)
+    except UnsupportedShapes as error:
+        return str(error)
+    return None
+
+
+def validate_fast(
+    triples: Iterable[Triple], shapes: Graph, constraints: list[ShapeConstraint]
+) -> Validation:
+    """``shacl.validate`` of a graph holding ``triples`` (read once; duplicates are one triple).
+
+    UnsupportedShapes when ``supported(shapes)`` is not None."""
+    compiled = compile_shapes(shapes)
+    with _collector_paused():
+        # The index is dropped when _validate returns, before the collector runs again.
+        return _validate(compiled, DataIndex(triples), constraints)
+
+
+def _validate(
+    compiled: list[Shape], index: DataIndex, constraints: list[ShapeConstraint]
+) -> Validation:
+    run = Run(index)
+    entries: list[Entry] = []
+    for shape in compiled:
+        if shape.deactivated:
+            continue
+        focus = _focus_nodes(index, shape.targets)
+        if focus:
+            reports = run.evaluate(shape, focus).reports
+            for node in focus.intersection(reports):
+                entries.extend(reports[node])
+    return _validation(entries, index, constraints)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The index is a million small sets and dicts, none of them garbage: the cyclic collector
+    would walk the growing heap again and again while they are made (half the engine's time)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _focus_nodes(index: DataIndex, targets: Targets) -> set[Node]:
+    """pySHACL's focus nodes (Shape.focus_nodes): sh:targetNode counts even when absent."""
+    found: set[Node] = set(targets.nodes)
+    for cls in targets.classes:
+        found |= index.instances(cls)
+    for predicate in targets.subjects_of:
+        found.update(index.objects(predicate))
+    for predicate in targets.objects_of:
+        for values in index.objects(predicate).values():
+            found.update(values)
+    return found
+
+
+def _validation(
+    entries: list[Entry], index: DataIndex, constraints: list[ShapeConstraint]
+) -> Validation:
+    """The results grouped as ``shacl.validate`` groups pySHACL's, focus nodes counted by it."""
+    validation = Validation()
+    known = {(c.shape, c.component) for c in constraints}
+    grouped: dict[ConstraintKey, list[ShaclResult]] = defaultdict(list)
+    for key, result in entries:
+        if key in known:
+            grouped[key].append(result)
+        else:
+            validation.unmatched.append(result)
+    validation.results = dict(grouped)
+    # _focus_count reads a Graph; the view answers the same four reads from the index.
+    view = cast(Graph, TargetView(index))
+    for node_shape in {c.node_shape for c in constraints}:
+        validation.focus_counts[node_shape] = _focus_count(view, constraints, node_shape)
+    return validation
