@@ -27,6 +27,7 @@ from interop_lab.reference import FEED_PATH, IPDC_DEFECTS, IpdcFeed, ReferenceVe
 from interop_lab.reference.adres_defects import ADRES_DEFECTS
 from interop_lab.reference.adres_register import LIST_PATH, AdresRegister
 from interop_lab.reference.besluit_site import BESLUIT_DEFECTS, BESLUIT_FEED, BesluitPublicatie
+from interop_lab.reference.ldes_server_site import ENDPOINTS, LDES_SERVER_DEFECTS, LdesServerAdmin
 from interop_lab.reference.mandaten_site import MANDATEN_DEFECTS, mandaten_site
 from interop_lab.reference.organisatie_site import ORGANISATIE_DEFECTS, organisatie_site
 from interop_lab.reference.site import OneHost
@@ -48,6 +49,7 @@ ALL_SUITES = (
     "organisatie-basis",
     "adresregister",
     "besluit-publicatie",
+    "ldes-server-beheer",
 )
 # The demo's own signing key, kept beside the catalogue so that every demo signs with one key.
 DEMO_KEY = Path(".interop-lab") / "demo-sleutel.pem"
@@ -123,7 +125,7 @@ def demo(args: argparse.Namespace) -> int:
         _list_defects()
         return 0
     known_defects = {*IPDC_DEFECTS, *(n for _, known in DOCUMENT_SUITES.values() for n in known)}
-    known_defects |= set(ADRES_DEFECTS) | set(BESLUIT_DEFECTS)
+    known_defects |= set(ADRES_DEFECTS) | set(BESLUIT_DEFECTS) | set(LDES_SERVER_DEFECTS)
     unknown = sorted(set(args.defect) - known_defects)
     if unknown:
         raise UsageError(
@@ -165,6 +167,8 @@ def _list_defects() -> None:
         print(f"{name:20} adresregister: {description}")
     for name, description in BESLUIT_DEFECTS.items():
         print(f"{name:20} besluit-publicatie: {description}")
+    for name, description in LDES_SERVER_DEFECTS.items():
+        print(f"{name:20} ldes-server-beheer: {description}")
 
 
 def _load_register(path: Path, catalogue_url: str) -> None:
@@ -204,11 +208,13 @@ def _run_reference(
         defects=[name for name in defects if name in ADRES_DEFECTS],
     )
     besluit = BesluitPublicatie([name for name in defects if name in BESLUIT_DEFECTS])
+    admin = LdesServerAdmin([name for name in defects if name in LDES_SERVER_DEFECTS])
     endpoints: dict[str, dict[str, object]] = {
         "ipdc-lpdc": {"feed": FEED_PATH},
         "ldes": {"feed": FEED_PATH},
         "adresregister": {"collection": LIST_PATH},
         "besluit-publicatie": {"pages": list(besluit.paths), "feed": BESLUIT_FEED},
+        "ldes-server-beheer": dict(ENDPOINTS),
         **{suite_id: {"documents": list(site.paths)} for suite_id, site in documents.items()},
     }
     template["vendor"].update(name=release.vendor, kbo=release.kbo)
@@ -218,7 +224,7 @@ def _run_reference(
         {"standard": suite_id, "endpoints": endpoints[suite_id]} for suite_id in release.suites
     ]
     # Last: its own 404s (problem+json, or HTML with plain-404) are the ones its paths get.
-    site = OneHost(feed, *documents.values(), besluit, register)
+    site = OneHost(feed, *documents.values(), admin, besluit, register)
     with ReferenceVendor(site, token=token) as vendor, tempfile.TemporaryDirectory() as folder:
         template["base_url"] = vendor.base_url
         profile = Path(folder) / PROFILE_TEMPLATE

@@ -25,8 +25,14 @@ def _parser() -> argparse.ArgumentParser:
     _add_run(commands)
     _add_campaign(commands)
     _add_catalogue(commands)
+    from interop_lab.cli.init import add_init  # standard library only: --help stays fast
+
+    add_init(commands)
     _add_artefacts(commands)
     _add_verify(commands)
+    from interop_lab.cli.explain import add_explain  # standard library only: --help stays fast
+
+    add_explain(commands)
     return parser
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from interop_lab.model.explanations import Explanation
 from interop_lab.model.outcomes import Blame, Level, Location, Outcome, Usage
 
 CONFORMANT = "conformant"
@@ -56,6 +57,8 @@ class AssertionRecord:
     blame: Blame | None = None
     harness_error: bool = False
     nodeid: str = ""
+    # Failed and cantTell assertions only: what the rule means and how to fix it.
+    explanation: Explanation | None = None
 
 
 @dataclass(frozen=True, slots=True)

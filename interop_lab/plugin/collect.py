@@ -7,8 +7,17 @@ from importlib import resources
 
 import pytest
 
+from interop_lab.model.explanations import Explanation
 from interop_lab.model.outcomes import Usage
-from interop_lab.plugin.metadata import level_of, requirement_of, test_iri_of, title_of, usage_of
+from interop_lab.plugin.metadata import (
+    explanation_of_item,
+    level_of,
+    local_id_of,
+    requirement_of,
+    test_iri_of,
+    title_of,
+    usage_of,
+)
 from interop_lab.suites.registry import Suite
 
 
@@ -19,6 +28,11 @@ class TestInfo:
     requirement: str
     level: str
     usage: Usage
+    suite: str = ""
+    local_id: str = ""  # the test's id within its suite, as in its IRI
+    function: str = ""  # the test function's name (one for every generated shape test)
+    nodeid: str = ""
+    explanation: Explanation | None = None
 
 
 class _Collector:
@@ -46,6 +60,11 @@ def suite_tests(suite: Suite) -> list[TestInfo]:
             requirement=requirement_of(item, suite),
             level=level_of(item, suite),
             usage=usage_of(item),
+            suite=suite.id,
+            local_id=local_id_of(item),
+            function=getattr(item, "originalname", item.name),
+            nodeid=item.nodeid,
+            explanation=explanation_of_item(item, suite),
         )
         for item in collector.items
     ]

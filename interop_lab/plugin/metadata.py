@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
+from pathlib import Path
+
 import pytest
 
+from interop_lab.model.explanations import Explanation
 from interop_lab.model.ids import test_iri
 from interop_lab.model.outcomes import Usage
+from interop_lab.shapes import ShapeConstraint
+from interop_lab.suites.explanations import explanation_of
 from interop_lab.suites.registry import Suite
 
 MARKERS = {
@@ -66,3 +72,19 @@ def local_id_of(item: pytest.Item) -> str:
 
 def test_iri_of(item: pytest.Item, suite: Suite) -> str:
     return test_iri(suite.id, suite.manifest.version, local_id_of(item))
+
+
+def explanation_of_item(item: pytest.Item, suite: Suite) -> Explanation | None:
+    """What the test's rule means and how to fix it; its link is the test's requirement."""
+    callspec = getattr(item, "callspec", None)
+    constraint = callspec.params.get("shape_constraint") if callspec is not None else None
+    function = getattr(item, "function", None)
+    # The module that defines the function, not the one that imports it into a suite: a shared
+    # test has one explanation wherever it runs.
+    source = Path(inspect.getfile(function)) if function is not None else None
+    return explanation_of(
+        constraint if isinstance(constraint, ShapeConstraint) else None,
+        source,
+        getattr(function, "__name__", ""),
+        requirement_of(item, suite),
+    )

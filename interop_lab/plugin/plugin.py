@@ -27,6 +27,7 @@ from interop_lab.plugin.records import record_of
 from interop_lab.plugin.reports import LabReports
 from interop_lab.plugin.shapes_params import shape_params
 from interop_lab.plugin.write import finish_run
+from interop_lab.reporting.explanation_text import fix_lines
 from interop_lab.reporting.signing import read_private_key
 from interop_lab.runner.claim import ClaimRun
 from interop_lab.runner.session import LabSession
@@ -171,6 +172,10 @@ def pytest_runtest_makereport(
     if report.when == "call" or report.outcome != "passed":
         record = record_of(item, suite, error)
         session.records[suite.id].append(record)
+        explanation = None if record.harness_error else record.explanation
+        if report.failed and explanation is not None and isinstance(report.longrepr, str):
+            # The fix under each vendor failure on the terminal, as on the scorecard.
+            report.longrepr = f"{report.longrepr}\n{fix_lines(explanation)}"
         if record.blame is Blame.STANDARD:
             # Not the vendor's failure: pytest must not count it as one either.
             report.outcome = "skipped"

@@ -8,6 +8,7 @@ from interop_lab.model.errors import VendorResult
 from interop_lab.model.outcomes import Blame, Outcome
 from interop_lab.model.scorecard import AssertionRecord
 from interop_lab.plugin.metadata import (
+    explanation_of_item,
     level_of,
     local_id_of,
     requirement_of,
@@ -16,6 +17,8 @@ from interop_lab.plugin.metadata import (
     usage_of,
 )
 from interop_lab.suites.registry import Suite
+
+EXPLAINED = frozenset({Outcome.FAILED, Outcome.CANT_TELL})
 
 
 def record_of(item: pytest.Item, suite: Suite, error: BaseException | None) -> AssertionRecord:
@@ -39,6 +42,8 @@ def record_of(item: pytest.Item, suite: Suite, error: BaseException | None) -> A
         blame=blame if outcome is Outcome.FAILED else None,
         harness_error=harness_error,
         nodeid=item.nodeid,
+        # Only what needs attention carries its explanation: a scorecard has hundreds of passes.
+        explanation=explanation_of_item(item, suite) if outcome in EXPLAINED else None,
     )
 
 

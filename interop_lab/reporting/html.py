@@ -18,6 +18,7 @@ from interop_lab.model.scorecard import (
     Scorecard,
     counts_against_vendor,
 )
+from interop_lab.reporting.explanation_text import HEADINGS
 from interop_lab.reporting.text import printable
 
 MAX_LOCATIONS = 20
@@ -31,7 +32,8 @@ SUMMARY_LABELS = {
     Outcome.INAPPLICABLE: "niet van toepassing",
     Outcome.UNTESTED: "niet getest",
 }
-# What to do about a failure, per conformance class; suites with their own levels may pass theirs.
+# What to do about a failure without an explanation of its own (a scorecard written before tests
+# had them), per conformance class; suites with their own levels may pass theirs.
 FIXES: dict[str, str] = {
     "L1": "Zorg dat het adres bereikbaar is via HTTPS, een 200-antwoord geeft met het juiste "
     "Content-Type, en dat de inhoud geldige JSON of HTML is.",
@@ -52,13 +54,14 @@ LAB_FIX = "Niets te doen voor de leverancier: dit is een fout in het testlab zel
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One test shown in full: what went wrong, where, and how to fix it."""
+    """One test shown in full: what went wrong, where, what the rule means and how to fix it."""
 
     record: AssertionRecord
     status: str
     tone: str
     note: str
-    fix: str
+    fix: tuple[str, ...]  # paragraphs: what to do first, then what the rule asks
+    link: str  # the rule in the standard
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,7 @@ def scorecard_to_html(
         summary=[(SUMMARY_LABELS[outcome], card.summary[outcome.value]) for outcome in Outcome],
         sections=_sections(card, {**FIXES, **(fixes or {})}),
         max_locations=MAX_LOCATIONS,
+        headings=HEADINGS["nl"],
     )
 
 
@@ -198,8 +202,20 @@ def _severity(record: AssertionRecord) -> int:
 
 
 def _finding(record: AssertionRecord, fixes: Mapping[str, str]) -> Finding:
-    status, tone, note, fix = _status(record)
-    return Finding(record, status, tone, note, fix or fixes.get(record.level, DEFAULT_FIX))
+    status, tone, note, first = _status(record)
+    explanation = record.explanation
+    rule_fix = explanation.nl.fix if explanation else fixes.get(record.level, DEFAULT_FIX)
+    link = explanation.link if explanation else record.requirement
+    return Finding(record, status, tone, note, _fix(record, first, rule_fix), link)
+
+
+def _fix(record: AssertionRecord, first: str | None, rule_fix: str) -> tuple[str, ...]:
+    """A failure the vendor need not act on gets only that; a doubt also what the rule asks."""
+    if first is None:
+        return (rule_fix,)
+    if record.outcome is Outcome.CANT_TELL and not record.harness_error and record.explanation:
+        return (first, rule_fix)
+    return (first,)
 
 
 def _status(record: AssertionRecord) -> tuple[str, str, str, str | None]:

@@ -4,7 +4,9 @@ The compact keys are the contract's. A few are added because EARL needs them on 
 (``subject``, ``assertedBy``, ``mode``) or because the scorecard must read back unchanged
 (``levels``, ``nodeid``, ``harnessError``, ``run.runId``), or for the solution catalogue
 (``subject.municipalities``, ``standard.register``: written only when there are any, so older
-scorecards read and verify as before); JSON-LD keywords (``@id`` of the subject, ``@type`` of the
+scorecards read and verify as before), or to say how to fix a failure (``explanation`` of a failed
+or cantTell assertion: meaning, cause and fix in Dutch, ``en`` in English, and the rule's
+``link``); JSON-LD keywords (``@id`` of the subject, ``@type`` of the
 run) make the product release and the PROV activity explicit.
 """
 
@@ -18,6 +20,7 @@ from typing import Any
 from urllib.parse import quote
 
 from interop_lab.model.errors import UsageError
+from interop_lab.model.explanations import Explanation, ExplanationText
 from interop_lab.model.ids import LAB_URN, slug
 from interop_lab.model.outcomes import Blame, Level, Location, Outcome, Usage
 from interop_lab.model.scorecard import (
@@ -169,7 +172,22 @@ def _assertion(card: Scorecard, record: AssertionRecord) -> dict[str, Any]:
         data["harnessError"] = True
     if record.nodeid:
         data["nodeid"] = record.nodeid
+    if record.explanation is not None:
+        data["explanation"] = explanation_to_jsonld(record.explanation)
     return data
+
+
+def explanation_to_jsonld(explanation: Explanation) -> dict[str, Any]:
+    """Dutch first (the scorecard's language), English under ``en``, then the rule's link."""
+    return {
+        **_texts(explanation.nl),
+        "en": _texts(explanation.en),
+        "link": explanation.link,
+    }
+
+
+def _texts(text: ExplanationText) -> dict[str, str]:
+    return {"meaning": text.meaning, "cause": text.cause, "fix": text.fix}
 
 
 def _run(run: RunInfo) -> dict[str, Any]:
@@ -243,6 +261,16 @@ def _record(item: dict[str, Any]) -> AssertionRecord:
         blame=Blame(blame) if blame is not None else None,
         harness_error=bool(item.get("harnessError", False)),
         nodeid=item.get("nodeid", ""),
+        explanation=_explanation(item["explanation"]) if "explanation" in item else None,
+    )
+
+
+def _explanation(data: dict[str, Any]) -> Explanation:
+    english = data["en"]
+    return Explanation(
+        nl=ExplanationText(data["meaning"], data["cause"], data["fix"]),
+        en=ExplanationText(english["meaning"], english["cause"], english["fix"]),
+        link=data["link"],
     )
 
 

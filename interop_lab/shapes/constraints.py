@@ -78,6 +78,8 @@ class ShapeConstraint:
     requirement: str
     targets: tuple[tuple[URIRef, Node], ...]
     annotations: tuple[tuple[str, str], ...] = ()  # (predicate IRI, value), sorted
+    description: str | None = None  # the shape's sh:description (Dutch when it has several)
+    message: str | None = None  # the shape's sh:message (Dutch when it has several)
 
     def annotation(self, predicate: str) -> str | None:
         """The value of annotation ``predicate`` (the first in order when there are several)."""
@@ -164,6 +166,8 @@ def _constraints(
             requirement=str(shape if isinstance(shape, URIRef) else node_shape),
             targets=targets,
             annotations=annotations,
+            description=_dutch_text(shapes, shape, SH.description),
+            message=_dutch_text(shapes, shape, SH.message),
         )
 
 
@@ -230,6 +234,15 @@ def _parameter_text(shapes: Graph, value: Node) -> str:
 
 def _text(value: Node | None) -> str | None:
     return str(value) if value is not None else None
+
+
+def _dutch_text(shapes: Graph, shape: Node, predicate: URIRef) -> str | None:
+    """The value in Dutch, else without a language, else any (sorted: the same one each time)."""
+    values = sorted(shapes.objects(shape, predicate), key=str)
+    ranked = sorted(values, key=lambda v: {"nl": 0, None: 1}.get(getattr(v, "language", None), 2))
+    if not ranked:
+        return None
+    return str(ranked[0]).strip() or None
 
 
 def _local_id(shape_label: str, path_label: str, component: URIRef) -> str:

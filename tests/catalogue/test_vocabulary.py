@@ -23,7 +23,7 @@ from interop_lab.catalogue.rdf import municipality_iri
 from interop_lab.model.scorecard import Scorecard, Signature
 from interop_lab.reporting.jsonld import LAB_VOCAB, product_iri
 from tests.catalogue.test_register import real_register_file
-from tests.reporting.cards import card
+from tests.reporting.cards import explained_card
 
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 RDFS_COMMENT = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#comment")
@@ -31,8 +31,9 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def demo_like_card() -> Scorecard:
-    """A scorecard with every optional part: municipalities, register title, claim, signature."""
-    base = card()
+    """A scorecard with every optional part: municipalities, register title, claim, signature,
+    explanations."""
+    base = explained_card()
     signature = Signature("a" * 43, "lab-2026", "b" * 64, "c" * 64, "d" * 86)
     return replace(
         base,

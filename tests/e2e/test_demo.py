@@ -73,7 +73,7 @@ def test_only_the_certified_releases_are_signed(demo_run: DemoRun) -> None:
 
 def test_verify_accepts_every_certified_scorecard_of_the_demo(demo_run: DemoRun) -> None:
     certified = [path for path, card in _cards(demo_run.workdir) if card["mode"] == "certified"]
-    assert len(certified) == 12, "reference 1.1.0 (6), Voorbeeld Loket 2.4.0 (3), Mandatenbeheer 3"
+    assert len(certified) == 13, "reference 1.1.0 (7), Voorbeeld Loket 2.4.0 (3), Mandatenbeheer 3"
 
     for path in certified:
         result = run_lab("verify", str(path), "--key", PUBLIC_KEY, cwd=demo_run.workdir)
@@ -118,7 +118,7 @@ def test_the_catalogue_holds_every_run_of_the_demo(demo_run: DemoRun) -> None:
 
 
 def test_the_demo_loads_the_standards_register_for_the_site(demo_run: DemoRun) -> None:
-    assert "standards register: 207 standards, 6 suites linked" in demo_run.result.stdout
+    assert "standards register: 207 standards, 7 suites linked" in demo_run.result.stdout
     page = (demo_run.workdir / ".interop-lab" / "site" / "standaarden.html").read_text("utf-8")
     assert "Applicatieprofiel Besluit Publicatie" in page
     assert "Verplicht" in page

@@ -147,7 +147,8 @@ def test_a_municipality_finds_compares_and_reads_the_scorecards(
     finding = page.locator("article.finding", has_text="dct:title").first
     expect(finding).to_contain_text("Gefaald")
     expect(finding.locator("table.locations caption")).to_contain_text("Waar")
-    expect(finding.get_by_role("heading", name="Hoe oplossen")).to_be_visible()
+    expect(finding.get_by_role("heading", name="Wat betekent deze regel")).to_be_visible()
+    expect(finding.get_by_role("heading", name="Zo los je het op")).to_be_visible()
     shoot(page, "scorecard-gebreken")
 
     page.goto(site + "vergelijking.html")

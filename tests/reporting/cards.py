@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from interop_lab.model.explanations import Explanation, ExplanationText
 from interop_lab.model.outcomes import Blame, Level, Location, Outcome, Usage
 from interop_lab.model.scorecard import (
     ArtefactUse,
@@ -21,6 +22,7 @@ LEVELS = (
     Level("L3", "Verplichte regels"),
     Level("L4", "Aanbevolen praktijk"),
 )
+RULES = "https://data.vlaanderen.be/shacl/ipdc-lpdc#"
 HOSTILE = "<script>alert('x')</script> & \x00\x08\x1b\ufffe \"quotes\" ]]>"
 
 
@@ -82,6 +84,34 @@ def records() -> tuple[AssertionRecord, ...]:
         ),
         _record("sparql", "L4", Outcome.UNTESTED),
     )
+
+
+def explanation(link: str = f"{RULES}naam-verplicht") -> Explanation:
+    """An explanation as a failed assertion carries it (Dutch and English, the rule's link)."""
+    return Explanation(
+        nl=ExplanationText(
+            meaning="Elke dienst heeft een naam.",
+            cause="De naam ontbreekt in de export.",
+            fix="Vul de naam in voor elke dienst.",
+        ),
+        en=ExplanationText(
+            meaning="Every service has a name.",
+            cause="The name is missing from the export.",
+            fix="Fill in the name of every service.",
+        ),
+        link=link,
+    )
+
+
+def explained_card() -> Scorecard:
+    """``card()`` whose vendor failure and doubt carry their explanations."""
+    explained = tuple(
+        replace(record, explanation=explanation(record.requirement))
+        if record.outcome in (Outcome.FAILED, Outcome.CANT_TELL)
+        else record
+        for record in records()
+    )
+    return card(assertions=explained)
 
 
 def run_info() -> RunInfo:

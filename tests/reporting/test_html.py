@@ -119,7 +119,7 @@ def test_failure_shows_description_locations_fix_and_rule_link() -> None:
     assert "Waar (25 plaatsen)" in page
     assert page.count("<code>/member/") == 20
     assert "en 5 meer" in page
-    assert "Hoe oplossen" in page
+    assert "Zo los je het op" in page
     assert "verplichte regel van de standaard" in page
     assert '<a href="https://data.vlaanderen.be/shacl/ipdc-lpdc#naam-verplicht">' in page
 
@@ -151,7 +151,7 @@ def test_harness_error_is_shown_as_the_labs_fault() -> None:
 def test_fix_texts_can_be_overridden_per_level() -> None:
     page = scorecard_to_html(card(), fixes={"L3": "Vul de naam in."})
 
-    assert "<p>Vul de naam in.</p>" in page
+    assert '<p class="fix">Vul de naam in.</p>' in page
 
 
 def test_footer_has_run_artefacts_and_evidence_link() -> None:

@@ -1,0 +1,57 @@
+"""``python -m interop_lab.cli.badge SCORECARD [--out FILE]``: the catalogue's SVG badge, drawn
+from one scorecard file, for a vendor's CI (no catalogue needed): the standard, and the level
+reached or the verdict, with the test date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from interop_lab.catalogue import ScorecardSummary
+from interop_lab.service.render import badge_svg
+from interop_lab.service.snapshot import Card
+
+
+def badge(scorecard: Path) -> bytes:
+    """The badge of the scorecard ``scorecard.jsonld`` as written by ``interop-lab run``."""
+    text = scorecard.read_text(encoding="utf-8")
+    card = json.loads(text)
+    subject, standard = card["subject"], card["standard"]
+    summary = ScorecardSummary(
+        iri=card["@id"],
+        vendor=subject["vendor"],
+        product=subject["product"],
+        release=subject["release"],
+        suite=standard["suite"],
+        verdict=card["verdict"],
+        level=card.get("level"),
+        ended=card["run"]["ended"],
+    )
+    key = card["@id"].removeprefix("urn:uuid:")
+    product = f"{subject['vendor']} {subject['product']} {subject['release']}"
+    return badge_svg(product, standard["suite"], Card(key, summary, subject["release"], text))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m interop_lab.cli.badge", description=__doc__)
+    parser.add_argument("scorecard", type=Path, help="a scorecard.jsonld")
+    parser.add_argument("--out", type=Path, help="the SVG file (default: stdout)")
+    args = parser.parse_args(argv)
+    try:
+        svg = badge(args.scorecard)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        print(f"{args.scorecard}: not a scorecard the lab wrote: {error!r}", file=sys.stderr)
+        return 2
+    if args.out is None:
+        sys.stdout.buffer.write(svg)
+    else:
+        args.out.write_bytes(svg)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
