@@ -69,6 +69,7 @@ class RunInfo:
     evidence: str
     artefacts: tuple[ArtefactUse, ...] = ()
     run_id: str = ""
+    validator: str = ""  # what validated the data against the shapes (empty: no shapes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,6 +199,7 @@ def _run(run: RunInfo) -> dict[str, Any]:
         "started": run.started,
         "ended": run.ended,
         "evidence": run.evidence,
+        **({"validator": run.validator} if run.validator else {}),
         "artefacts": [
             {"url": use.url, "sha256": use.sha256, "repairs": list(use.repairs)}
             for use in run.artefacts
@@ -296,4 +297,5 @@ def _run_info(run: dict[str, Any]) -> RunInfo:
             for use in run.get("artefacts", [])
         ),
         run_id=run.get("runId", ""),
+        validator=run.get("validator", ""),
     )

@@ -69,6 +69,7 @@ def build_scorecards(lab: LabSession) -> list[Scorecard]:
                         ArtefactUse(a.pin.url, a.pin.sha256, a.repairs_applied) for a in artefacts
                     ),
                     run_id=lab.run_id,
+                    validator=lab.validator(suite_id),
                 ),
                 claimed_level=claim.level,
             )

@@ -85,6 +85,12 @@ class LabSession:
             self._artefacts[suite.id] = load_suite_artefacts(suite, self.store)
         return self._artefacts[suite.id]
 
+    def validator(self, suite_id: str) -> str:
+        """What validated the suite's claim against its shapes; empty when nothing was."""
+        claim = self._claims.get(suite_id)
+        validation = claim.validation if claim is not None else None
+        return ", ".join(validation.engines) if validation is not None else ""
+
     def claim_run(self, suite: Suite) -> ClaimRun:
         if suite.id not in self._claims:
             self._claims[suite.id] = prepare_claim(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pyshacl
@@ -25,14 +26,16 @@ class ShaclResult:
 
 @dataclass(slots=True)
 class Validation:
-    """What pySHACL reported, grouped by the (shape, component) that produced each result."""
+    """What the validation reported, grouped by the (shape, component) that produced each."""
 
     results: dict[ConstraintKey, list[ShaclResult]] = field(default_factory=dict)
     focus_counts: dict[Node, int | None] = field(default_factory=dict)
     unmatched: list[ShaclResult] = field(default_factory=list)
+    engines: list[str] = field(default_factory=list)  # what validated, named on the scorecard
 
     def merge(self, other: Validation) -> None:
         """Add the results of another shape set's validation (its shapes are other nodes)."""
+        self.engines.extend(e for e in other.engines if e not in self.engines)
         self.results.update(other.results)
         self.focus_counts.update(other.focus_counts)
         self.unmatched.extend(other.unmatched)
@@ -44,24 +47,40 @@ class Validation:
         return self.focus_counts.get(constraint.node_shape)
 
 
+PYSHACL = f"pySHACL {pyshacl.__version__}"
+
+
 def validate(data: Graph, shapes: Graph, constraints: list[ShapeConstraint]) -> Validation:
     """Run pySHACL once (no inference, as OSLO publishes the shapes) and group its results."""
     _, report, _ = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", allow_warnings=True, allow_infos=True
     )
-    validation = Validation()
-    known = {(c.shape, c.component) for c in constraints}
-    grouped: dict[ConstraintKey, list[ShaclResult]] = defaultdict(list)
+    found = []
     for node in report.subjects(RDF.type, SH.ValidationResult):
         shape = report.value(node, SH.sourceShape)
         component = report.value(node, SH.sourceConstraintComponent)
-        result = _result(report, node)
-        key = (shape, component)
-        if shape is not None and isinstance(component, URIRef) and key in known:
-            grouped[key].append(result)
+        key = (shape, component) if shape is not None and isinstance(component, URIRef) else None
+        found.append((key, _result(report, node)))
+    return grouped(found, constraints, data, PYSHACL)
+
+
+def grouped(
+    found: Iterable[tuple[ConstraintKey | None, ShaclResult]],
+    constraints: list[ShapeConstraint],
+    data: Graph,
+    engine: str,
+) -> Validation:
+    """Results grouped by the constraint that produced them (the others: ``unmatched``), and
+    the focus nodes of each node shape counted in ``data``."""
+    validation = Validation(engines=[engine])
+    known = {(c.shape, c.component) for c in constraints}
+    by_key: dict[ConstraintKey, list[ShaclResult]] = defaultdict(list)
+    for key, result in found:
+        if key is not None and key in known:
+            by_key[key].append(result)
         else:
             validation.unmatched.append(result)
-    validation.results = dict(grouped)
+    validation.results = dict(by_key)
     for node_shape in {c.node_shape for c in constraints}:
         validation.focus_counts[node_shape] = _focus_count(data, constraints, node_shape)
     return validation

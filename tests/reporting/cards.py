@@ -128,6 +128,7 @@ def run_info() -> RunInfo:
             ),
         ),
         run_id="20261128T180501Z-3f2a9c",
+        validator="interop-lab SHACL-engine (resultaten gelijk aan pySHACL 0.40.1)",
     )
 
 

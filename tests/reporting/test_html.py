@@ -194,3 +194,9 @@ def test_without_the_evidence_beside_the_page_there_is_no_dead_link() -> None:
 
     assert 'href="../evidence.har"' not in page
     assert "evidence.har, bij de bestanden van de testrun (niet op deze site)" in page
+
+
+def test_run_names_what_validated() -> None:
+    page = scorecard_to_html(card())
+
+    assert "<dt>Validatie</dt><dd>interop-lab SHACL-engine (resultaten gelijk aan pySHACL" in page

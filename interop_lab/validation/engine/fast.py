@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import cast
@@ -16,7 +15,10 @@ from interop_lab.validation.engine.compile import compile_shapes
 from interop_lab.validation.engine.index import DataIndex, TargetView, Triple
 from interop_lab.validation.engine.model import Entry, Shape, Targets, UnsupportedShapes
 from interop_lab.validation.engine.run import Run
-from interop_lab.validation.shacl import ConstraintKey, ShaclResult, Validation, _focus_count
+from interop_lab.validation.shacl import PYSHACL, Validation, grouped
+
+# Named on the scorecard: what validated, and what its results equal.
+ENGINE = f"interop-lab SHACL-engine (resultaten gelijk aan {PYSHACL})"
 
 
 def supported(shapes: Graph) -> str | None:
@@ -86,17 +88,5 @@ def _validation(
     entries: list[Entry], index: DataIndex, constraints: list[ShapeConstraint]
 ) -> Validation:
     """The results grouped as ``shacl.validate`` groups pySHACL's, focus nodes counted by it."""
-    validation = Validation()
-    known = {(c.shape, c.component) for c in constraints}
-    grouped: dict[ConstraintKey, list[ShaclResult]] = defaultdict(list)
-    for key, result in entries:
-        if key in known:
-            grouped[key].append(result)
-        else:
-            validation.unmatched.append(result)
-    validation.results = dict(grouped)
     # _focus_count reads a Graph; the view answers the same four reads from the index.
-    view = cast(Graph, TargetView(index))
-    for node_shape in {c.node_shape for c in constraints}:
-        validation.focus_counts[node_shape] = _focus_count(view, constraints, node_shape)
-    return validation
+    return grouped(entries, constraints, cast(Graph, TargetView(index)), ENGINE)
