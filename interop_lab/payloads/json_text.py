@@ -64,29 +64,29 @@ def _finite_float(text: str) -> float:
 
 
 def _object(pairs: list[tuple[str, Any]], duplicates: list[tuple[dict[str, Any], str]]) -> Any:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            duplicates.append((result, key))
-        result[key] = value
+    result = dict(pairs)  # the last value of a repeated key, at its first place
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                duplicates.append((result, key))
+            seen.add(key)
     return result
 
 
 def _too_deep_or_large(data: Any) -> str | None:
     # Iterative, so hostile nesting cannot exhaust the interpreter stack later on.
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    count = 0
+    count = 1
+    stack: list[tuple[Any, int]] = [(data, 1)] if isinstance(data, dict | list) else []
     while stack:
         value, depth = stack.pop()
-        count += 1
-        if count > MAX_VALUES:
-            return f"JSON bevat meer dan {MAX_VALUES:_} waarden (limiet)".replace("_", ".")
-        if not isinstance(value, dict | list):
-            continue  # a scalar is no level of nesting
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH:  # a scalar is no level of nesting: only containers are stacked
             return f"JSON is dieper genest dan {MAX_DEPTH} niveaus"
         children = value.values() if isinstance(value, dict) else value
-        stack.extend((child, depth + 1) for child in children)
+        count += len(children)
+        if count > MAX_VALUES:
+            return f"JSON bevat meer dan {MAX_VALUES:_} waarden (limiet)".replace("_", ".")
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
     return None
 
 

@@ -18,6 +18,7 @@ from rdflib import Graph
 
 from interop_lab.artefacts.pins import SCHEMA
 from interop_lab.crawl import Crawl, CrawlBounds, LinkRules, Page, crawl
+from interop_lab.model.collector import collector_paused
 from interop_lab.model.errors import CantTell, Inapplicable, SuiteError
 from interop_lab.profiles import Claim, VendorProfile
 from interop_lab.runner.probes import Probe, run_probes
@@ -130,7 +131,8 @@ def prepare_claim(
     run = ClaimRun(suite=suite, claim=claim, artefacts=artefacts)
     if claim is None:
         return run
-    asyncio.run(_with_fetcher(fetcher_factory, suite, profile, claim, artefacts, run))
+    with collector_paused():
+        asyncio.run(_with_fetcher(fetcher_factory, suite, profile, claim, artefacts, run))
     pages = [page for crawl_ in run.crawls.values() for page in crawl_.pages]
     run.locator = Locator(_items_first(run.crawls))
     readable = [p for p in pages if p.payload is not None and p.payload.error is None]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import cast
 
 from rdflib import Graph
 from rdflib.term import Node
 
+from interop_lab.model.collector import collector_paused
 from interop_lab.shapes import ShapeConstraint
 from interop_lab.validation.engine.compile import compile_shapes
 from interop_lab.validation.engine.index import DataIndex, TargetView, Triple
@@ -37,7 +36,7 @@ def validate_fast(
 
     UnsupportedShapes when ``supported(shapes)`` is not None."""
     compiled = compile_shapes(shapes)
-    with _collector_paused():
+    with collector_paused():
         # The index is dropped when _validate returns, before the collector runs again.
         return _validate(compiled, DataIndex(triples), constraints)
 
@@ -56,19 +55,6 @@ def _validate(
             for node in focus.intersection(reports):
                 entries.extend(reports[node])
     return _validation(entries, index, constraints)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The index is a million small sets and dicts, none of them garbage: the cyclic collector
-    would walk the growing heap again and again while they are made (half the engine's time)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _focus_nodes(index: DataIndex, targets: Targets) -> set[Node]:
