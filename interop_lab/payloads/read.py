@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import pyoxigraph
 from pyld.jsonld import JsonLdError
 from rdflib import Graph
 
@@ -126,11 +127,14 @@ def _read_rdf_text(body: bytes, url: str, syntax: str) -> Payload:
     if syntax == TURTLE and (problem := _expansion_problem(body)):
         payload.error = problem
         return payload
+    limit = f"{MAX_TRIPLES:_}".replace("_", ".")
+    if _counted_past_limit(body, url, syntax):
+        payload.error = f"meer dan {limit} triples in één document (limiet)"
+        return payload
     graph = _BoundedGraph()
     try:
         graph.parse(data=body, format=syntax, publicID=url)
     except _TooManyTriples:
-        limit = f"{MAX_TRIPLES:_}".replace("_", ".")
         payload.error = f"meer dan {limit} triples in één document (limiet)"
         return payload
     except Exception as error:
@@ -142,6 +146,27 @@ def _read_rdf_text(body: bytes, url: str, syntax: str) -> Payload:
 
 class _TooManyTriples(Exception):
     pass
+
+
+_STREAMED = {
+    TURTLE: pyoxigraph.RdfFormat.TURTLE,
+    N_TRIPLES: pyoxigraph.RdfFormat.N_TRIPLES,
+    N_QUADS: pyoxigraph.RdfFormat.N_QUADS,
+}
+
+
+def _counted_past_limit(body: bytes, url: str, syntax: str) -> bool:
+    """Whether a streaming parser counts more than MAX_TRIPLES: rdflib would build a graph of
+    that many (hundreds of MB) before its own bound stops it. What the streaming parser cannot
+    read, rdflib reads, and names what is wrong."""
+    form = _STREAMED.get(syntax)
+    if form is None:
+        return False
+    try:
+        quads = pyoxigraph.parse(body, format=form, base_iri=url, lenient=True)
+        return any(count > MAX_TRIPLES for count, _ in enumerate(quads, 1))
+    except (SyntaxError, ValueError, OSError):
+        return False
 
 
 class _BoundedGraph(Graph):
