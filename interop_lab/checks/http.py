@@ -41,12 +41,21 @@ def media_types(crawl: Crawl, accepted: Collection[str]) -> None:
 
 
 def payloads_readable(crawl: Crawl) -> None:
-    """Every page that answered can be read in its syntax (JSON-LD, Turtle...)."""
+    """Every page that answered can be read in its syntax (JSON-LD, Turtle...); a page the lab's
+    own reader failed on cannot be judged."""
+    unread = [p for p in crawl.pages if p.payload is not None and p.payload.error is not None]
     problems = [
         Location(url=page.url, value=page.payload.error)
-        for page in crawl.pages
-        if page.payload is not None and page.payload.error is not None
+        for page in unread
+        if page.payload is not None and not page.payload.lab_fault
     ]
+    if unread and not problems:
+        first = unread[0]
+        raise CantTell(
+            f"het lab kon {len(unread)} pagina('s) niet lezen door een fout in zijn JSON-LD-"
+            f"verwerker, dus niet beoordelen of ze geldig zijn: {first.url}: "
+            f"{first.payload.error if first.payload else ''}"
+        )
     fail(
         "niet elke pagina is leesbaar",
         problems,

@@ -130,13 +130,18 @@ def to_rdf(
             # pyld trips over some documents instead of raising JsonLdError: a context that
             # resets "@vocab" or "@language" to null while none is set raises KeyError. The
             # vendor gets a finding naming it, never a crashed run.
-            raise JsonLdError(
+            raise ReaderFault(
                 f"pyld kon het document niet verwerken ({type(error).__name__}: {error})",
                 "jsonld.SyntaxError",
             ) from error
 
 
 _PYLD_SLIPS = (KeyError, TypeError, AttributeError, IndexError, ValueError)
+
+
+class ReaderFault(JsonLdError):
+    """pyld itself failed on the document (a KeyError on a context that resets "@vocab" to null,
+    which JSON-LD allows): the lab cannot tell whether the document is valid."""
 
 
 def _retrace(
@@ -360,4 +365,4 @@ def _collect_findings(tracer: _Tracer, pointers: dict[int, str], result: TracedG
         result.undefined_types.append(Finding(pointer=pointers.get(id(element), ""), subject=value))
 
 
-__all__ = ["ContextSource", "JsonLdError", "TooCostly", "to_rdf"]
+__all__ = ["ContextSource", "JsonLdError", "ReaderFault", "TooCostly", "to_rdf"]

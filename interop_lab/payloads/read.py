@@ -13,7 +13,7 @@ from pyld.jsonld import JsonLdError
 from rdflib import Graph
 
 from interop_lab.payloads.json_text import JsonProblem, JsonSyntaxError, parse_json
-from interop_lab.payloads.jsonld import ContextSource, TooCostly, to_rdf
+from interop_lab.payloads.jsonld import ContextSource, ReaderFault, TooCostly, to_rdf
 from interop_lab.payloads.rdfa import RdfaError, read_rdfa
 from interop_lab.payloads.traced import TracedGraph
 
@@ -55,6 +55,7 @@ class Payload:
     json_problems: list[JsonProblem] = field(default_factory=list)
     rdfa_warnings: tuple[str, ...] = ()
     error: str | None = None
+    lab_fault: bool = False  # the error is the reader's own failure, not the document's
 
 
 def sniff_syntax(media_type: str | None, body: bytes) -> str:
@@ -92,6 +93,9 @@ def _read_json_ld(body: bytes, url: str, contexts: ContextSource) -> Payload:
         return payload
     try:
         payload.graph = to_rdf(data, base=url, contexts=contexts, again=lambda: parse_json(body)[0])
+    except ReaderFault as error:
+        payload.error = f"het lab kon deze JSON-LD niet lezen: {_jsonld_reason(error)}"
+        payload.lab_fault = True
     except JsonLdError as error:
         payload.error = f"geen geldige JSON-LD: {_jsonld_reason(error)}"
     except RecursionError:

@@ -129,3 +129,27 @@ def test_payloads_readable_fails_on_invalid_turtle(build: Builder) -> None:
     (location,) = raised.value.locations
     assert location.value is not None
     assert location.value.startswith("geen geldige turtle")
+
+
+def test_payloads_readable_cannot_tell_when_only_the_labs_reader_failed(build: Builder) -> None:
+    # Valid JSON-LD ("@vocab": null resets nothing) that pyld trips over with a KeyError.
+    crawl = build.crawl(build.page(A, '{"@context": {"@vocab": null}, "http://ex.test/p": 1}'))
+
+    with pytest.raises(CantTell, match="fout in zijn JSON-LD-verwerker") as raised:
+        http.payloads_readable(crawl)
+
+    assert f"{A}: het lab kon deze JSON-LD niet lezen: pyld kon" in str(raised.value)
+
+
+def test_payloads_readable_still_fails_the_vendors_own_errors_beside_a_reader_fault(
+    build: Builder,
+) -> None:
+    crawl = build.crawl(
+        build.page(A, '{"@context": {"@vocab": null}, "http://ex.test/p": 1}'),
+        build.page(B, '{"@context": {}, "a": }'),
+    )
+
+    with pytest.raises(Failure) as raised:
+        http.payloads_readable(crawl)
+
+    assert [location.url for location in raised.value.locations] == [B]

@@ -156,3 +156,15 @@ def test_garbage_never_raises(body: bytes, media_type: str | None) -> None:
     assert payload.error is None or isinstance(payload.error, str)
     if payload.error is not None:
         assert payload.graph.triples == []
+
+
+def test_a_pyld_failure_on_valid_json_ld_is_the_labs_fault() -> None:
+    body = b'{"@context": {"@language": null}, "@id": "http://ex.test/a", "http://ex.test/p": "x"}'
+
+    payload = read_payload(
+        body, url="http://v.test/", media_type="application/ld+json", contexts=lambda _: None
+    )
+
+    assert payload.lab_fault
+    assert payload.error is not None
+    assert payload.error.startswith("het lab kon deze JSON-LD niet lezen: pyld kon")
