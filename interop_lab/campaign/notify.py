@@ -9,6 +9,7 @@ campaign up beyond that bound and never fails it.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -26,6 +27,7 @@ from interop_lab.campaign.matrix import Cell, Matrix, Row
 from interop_lab.campaign.plan import Task
 from interop_lab.profiles import load_profile
 from interop_lab.reporting.files import write_text
+from interop_lab.transport.addresses import AddressNotAllowedError, AddressPolicy, PinnedTransport
 
 SIGNATURE_HEADER = "X-Interop-Lab-Signature"
 EVENT_HEADER = "X-Interop-Lab-Event"
@@ -100,17 +102,29 @@ def _level_dropped(cell: Cell) -> bool:
     return cell.previous is not None and cell.change.value in ("worse", "network")
 
 
-def deliver(delivery: Delivery, deadline: float) -> dict[str, Any]:
+def deliver(delivery: Delivery, deadline: float, *, public_only: bool = False) -> dict[str, Any]:
+    """POST the notification, retrying; with ``public_only`` the address is vetted when the
+    connection is made (as for vendor endpoints), so a webhook cannot reach the lab's network."""
+    return asyncio.run(_deliver(delivery, deadline, public_only))
+
+
+async def _deliver(delivery: Delivery, deadline: float, public_only: bool) -> dict[str, Any]:
     headers = {
         "Content-Type": "application/json",
         SIGNATURE_HEADER: signature(delivery.body, delivery.secret),
         EVENT_HEADER: "regression",
     }
     tries: list[str] = []
-    with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False, trust_env=False) as client:
+    pinned = PinnedTransport(verify=True, policy=AddressPolicy()) if public_only else None
+    async with httpx.AsyncClient(
+        timeout=TIMEOUT_S, follow_redirects=False, trust_env=False, transport=pinned
+    ) as client:
         for number in range(1, TRIES + 1):
             try:
-                response = client.post(delivery.url, content=delivery.body, headers=headers)
+                response = await client.post(delivery.url, content=delivery.body, headers=headers)
+            except AddressNotAllowedError as refused:
+                tries.append(f"refused: {refused.reason}")
+                break  # the address will not change its nature on a retry
             except httpx.HTTPError as error:
                 tries.append(f"{type(error).__name__}")
             else:
@@ -120,17 +134,22 @@ def deliver(delivery: Delivery, deadline: float) -> dict[str, Any]:
             wait_s = BACKOFF_S * 2 ** (number - 1)
             if number == TRIES or time.monotonic() + wait_s >= deadline:
                 break
-            time.sleep(wait_s)
+            await asyncio.sleep(wait_s)
     return {"profile": delivery.profile, "delivered": False, "tries": tries}
 
 
-def notify_vendors(matrix: Matrix, tasks: Sequence[Task], folder: Path) -> list[dict[str, Any]]:
+def notify_vendors(
+    matrix: Matrix, tasks: Sequence[Task], folder: Path, *, public_only: bool = False
+) -> list[dict[str, Any]]:
     planned, problems = deliveries(matrix, tasks)
     results: list[dict[str, Any]] = [{"problem": problem} for problem in problems]
     if planned:
         deadline = time.monotonic() + TOTAL_S
         pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="interop-lab-webhook")
-        futures = {pool.submit(deliver, delivery, deadline): delivery for delivery in planned}
+        futures = {
+            pool.submit(deliver, delivery, deadline, public_only=public_only): delivery
+            for delivery in planned
+        }
         done, late = wait(futures, timeout=TOTAL_S)
         results += [future.result() for future in done]
         results += [{"profile": futures[future].profile, "late": True} for future in late]

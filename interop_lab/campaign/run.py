@@ -107,7 +107,8 @@ def run_campaign(request: CampaignRequest) -> CampaignResult:
         matrix = build_matrix(catalogue, header.campaign, sorted(suites))
     write_report(folder, matrix, header, errors)
     if request.notify:
-        notify_vendors(matrix, tasks, folder)
+        allowed = header.allow_private or request.allow_private
+        notify_vendors(matrix, tasks, folder, public_only=not allowed)
     return CampaignResult(exit_code(matrix, errors), folder, matrix, tuple(errors))
 
 

@@ -250,3 +250,20 @@ def test_notify_vendors_without_anything_to_tell_writes_nothing(tmp_path: Path) 
     tasks = _tasks(tmp_path / "profielen", "https://hooks.vendor.example/")
     assert notify_vendors(_matrix(change=Change.SAME), tasks, tmp_path / "campagne") == []
     assert not (tmp_path / "campagne" / NOTIFICATIONS).exists()
+
+
+def test_deliver_public_only_refuses_a_private_webhook_at_connect_time(
+    hook_factory: list[Hook],
+) -> None:
+    hook = _hook(hook_factory, [200])
+
+    result = deliver(
+        Delivery("acme", hook.url, b"{}", SECRET.encode()),
+        time.monotonic() + 30,
+        public_only=True,
+    )
+
+    assert result["delivered"] is False
+    (refusal,) = result["tries"]
+    assert refusal.startswith("refused: ")
+    assert hook.seen == []  # nothing reached the loopback receiver
