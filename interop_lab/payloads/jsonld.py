@@ -10,7 +10,6 @@ contexts that are not pinned: those are never fetched.
 
 from __future__ import annotations
 
-import copy
 import uuid
 import warnings
 from collections import Counter
@@ -24,7 +23,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from interop_lab.payloads.json_text import escape_pointer_token, object_pointers
-from interop_lab.payloads.jsonld_direct import Unsupported, read_direct
+from interop_lab.payloads.jsonld_direct import Unsupported, read_direct, remote_document
 from interop_lab.payloads.traced import Finding, TracedGraph
 
 ContextSource = Callable[[str], Any | None]
@@ -264,14 +263,7 @@ def _loader(contexts: ContextSource, result: TracedGraph) -> Callable[[str, Any]
             document = _EMPTY_CONTEXT
         else:
             result.contexts.append(url)
-        return {
-            "contentType": "application/ld+json",
-            "contextUrl": None,
-            "documentUrl": url,
-            # pyld changes loaded contexts in place (@import merges the importing context into
-            # the imported one): a copy keeps one payload's terms out of the pinned artefact.
-            "document": copy.deepcopy(document),
-        }
+        return remote_document(url, document)
 
     return load
 

@@ -92,13 +92,7 @@ class _Contexts:
         if document is None:
             raise Unsupported(f"context {url} is not pinned")
         self._loaded.append(url)
-        return {
-            "contentType": "application/ld+json",
-            "contextUrl": None,
-            "documentUrl": url,
-            # pyld changes loaded contexts in place (@import): the pinned artefact stays as is.
-            "document": copy.deepcopy(document),
-        }
+        return remote_document(url, document)
 
     def _fresh_resolver(self) -> None:
         # A resolver remembers what it loaded: a fresh one shows every context a step uses.
@@ -195,6 +189,18 @@ class _Contexts:
 
 # One memo per context source (the suite's artefacts), for as long as that source lives.
 _CONTEXTS: dict[int, tuple[weakref.ref[Any], _Contexts]] = {}
+
+
+def remote_document(url: str, document: Any) -> dict[str, Any]:
+    """A pinned context as pyld's document loader returns it."""
+    return {
+        "contentType": "application/ld+json",
+        "contextUrl": None,
+        "documentUrl": url,
+        # pyld changes loaded contexts in place (@import merges the importing context into the
+        # imported one): a copy keeps one payload's terms out of the pinned artefact.
+        "document": copy.deepcopy(document),
+    }
 
 
 def _contexts_for(source: ContextSource) -> _Contexts:

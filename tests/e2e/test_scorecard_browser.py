@@ -8,34 +8,17 @@ with defects switched on. Debian's Chromium drives it (``/usr/bin/chromium``, as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-import pytest
-from playwright.sync_api import Browser, Locator, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, expect
 
 from interop_lab.reference import IpdcFeed, ReferenceVendor
 from tests.e2e.support import TOKEN, failed, run_lab, scorecard, write_profile
-from tests.e2e.test_site_browser import CHROMIUM, CHROMIUM_ARGS
 
 # A data rule (shapes), a format rule (shapes), a transport rule and a JSON-LD rule.
 DEFECTS = ("missing-title", "bad-email", "wrong-content-type", "undefined-key")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"Chromium is missing at {CHROMIUM}: install it (apt-get install -y chromium); "
-            "the browser tests never download one"
-        )
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
 
 
 def _failing_run(workdir: Path) -> tuple[str, Path]:
