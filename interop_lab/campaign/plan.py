@@ -138,8 +138,9 @@ def plan(
             missing.append(str(error))
     if missing:
         raise UsageError("\n".join(missing))
-    tasks = [_task(path, profile) for path, profile in profiles.items()]
-    return [task for task in tasks if shard.holds(task)]
+    tasks = [_task(path, profile, suites) for path, profile in profiles.items()]
+    # A profile that claims only suites testing its client has nothing a campaign can run.
+    return [task for task in tasks if task.suites and shard.holds(task)]
 
 
 def _private_targets(path: Path, profile: VendorProfile) -> list[Problem]:
@@ -190,7 +191,7 @@ def private_host(host: str) -> bool:
     return not_public(address) is not None
 
 
-def _task(path: Path, profile: VendorProfile) -> Task:
+def _task(path: Path, profile: VendorProfile, suites: dict[str, SuiteRoles]) -> Task:
     parts = urlsplit(str(profile.base_url))
     return Task(
         profile=path,
@@ -200,7 +201,13 @@ def _task(path: Path, profile: VendorProfile) -> Task:
         product=profile.product.name,
         release=profile.product.release,
         host=f"{parts.scheme}://{parts.netloc}".lower(),
-        suites=tuple(claim.standard for claim in profile.claims),
+        # A suite that tests the product's client needs the client to call the lab
+        # (interop-lab serve): a campaign, which calls the vendors, leaves it out.
+        suites=tuple(
+            claim.standard
+            for claim in profile.claims
+            if not (claim.standard in suites and suites[claim.standard].client)
+        ),
     )
 
 

@@ -7,6 +7,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 from interop_lab import __version__
+
+# These three register their own options; they import only the standard library at this point.
+from interop_lab.cli.explain import add_explain
+from interop_lab.cli.init import add_init
+from interop_lab.cli.serve import add_serve
 from interop_lab.model.errors import HarnessError, LabError, UsageError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -25,13 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     _add_run(commands)
     _add_campaign(commands)
     _add_catalogue(commands)
-    from interop_lab.cli.init import add_init  # standard library only: --help stays fast
-
     add_init(commands)
     _add_artefacts(commands)
     _add_verify(commands)
-    from interop_lab.cli.explain import add_explain  # standard library only: --help stays fast
-
+    add_serve(commands)
     add_explain(commands)
     return parser
 

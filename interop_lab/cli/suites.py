@@ -19,6 +19,11 @@ def suites(args: argparse.Namespace) -> int:
         roles = ", ".join(
             [*manifest.roles.required, *(f"{role} (optioneel)" for role in manifest.roles.optional)]
         )
+        if manifest.serve is not None:
+            # Nothing to crawl: the lab plays the API and the vendor's client calls it.
+            roles = (
+                f"geen: het lab speelt {manifest.serve.api} (interop-lab serve --suite {suite.id})"
+            )
         print(f"{suite.id}  {manifest.title}")
         print(f"    standaard: {manifest.standard.title} {manifest.standard.version}")
         print(f"               {manifest.standard.iri}")

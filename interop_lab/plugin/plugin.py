@@ -25,12 +25,14 @@ from interop_lab.model.outcomes import Blame
 from interop_lab.plugin.metadata import MARKERS, level_of
 from interop_lab.plugin.records import record_of
 from interop_lab.plugin.reports import LabReports
+from interop_lab.plugin.served import served_session
 from interop_lab.plugin.shapes_params import shape_params
 from interop_lab.plugin.write import finish_run
 from interop_lab.reporting.explanation_text import fix_lines
 from interop_lab.reporting.signing import read_private_key
 from interop_lab.runner.claim import ClaimRun
 from interop_lab.runner.session import LabSession
+from interop_lab.serve import ServedSession
 from interop_lab.suites.artefact_set import SuiteArtefacts, load_suite_artefacts
 from interop_lab.suites.registry import Suite, load_suites, suite_of_path
 
@@ -79,6 +81,7 @@ def pytest_configure(config: pytest.Config) -> None:
             Path(profile),
             run_id=config.getoption("lab_run_id"),
             public_only=bool(config.getoption("lab_public_only", False)),
+            served=served_session(config),
         )
     except UsageError as error:
         problem = str(error)
@@ -111,7 +114,25 @@ def claim_run(lab: LabSession, request: pytest.FixtureRequest) -> ClaimRun:
     suite = _suite(lab, request.node.path)
     if suite is None:
         pytest.exit(f"interop-lab: {request.node.path} is not inside a suite folder", EXIT_USAGE)
-    return lab.claim_run(suite)
+    try:
+        return lab.claim_run(suite)
+    except UsageError as error:
+        problem = str(error)
+    # Outside the except block, so pytest prints the message rather than a chained traceback.
+    pytest.exit(f"interop-lab: {problem}", EXIT_USAGE)
+
+
+@pytest.fixture
+def served(lab: LabSession, request: pytest.FixtureRequest) -> ServedSession:
+    """The session of the lab as a server whose client the test's suite judges."""
+    if lab.served is None:
+        suite = _suite(lab, request.node.path)
+        pytest.exit(
+            f"interop-lab: suite {suite.id if suite else '?'} tests a client: start a session "
+            "with interop-lab serve --suite ID --profile FILE",
+            EXIT_USAGE,
+        )
+    return lab.served
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ class SuiteRoles(NamedTuple):
     required: frozenset[str]
     optional: frozenset[str]
     levels: tuple[str, ...]
+    client: bool = False  # the suite tests the vendor's client (interop-lab serve)
 
 
 class _Reporter:
@@ -70,13 +71,39 @@ def _check_against_suite(
         report.add((*path, "standard"), _unknown("suite", standard, "", suites))
         return
     endpoints = claim.get("endpoints", {})
-    if isinstance(endpoints, dict):
+    if suite.client:
+        _check_client_claim(report, path, claim, standard)
+    elif "client" in claim:
+        report.add(
+            (*path, "client"),
+            f"suite {standard} tests what the product publishes, not a client: remove client "
+            "(it is only for suites run with interop-lab serve)",
+        )
+    if isinstance(endpoints, dict) and not suite.client:
         _check_roles(report, (*path, "endpoints"), endpoints, standard, suite)
     level = claim.get("level")
     if isinstance(level, str) and level not in suite.levels:
         report.add(
             (*path, "level"),
             f"unknown level '{level}' for suite {standard}; use one of: {', '.join(suite.levels)}",
+        )
+
+
+def _check_client_claim(
+    report: _Reporter, path: DataPath, claim: dict[str, object], standard: str
+) -> None:
+    """A client suite's claim says who the client is, and has no endpoints to crawl."""
+    if "client" not in claim:
+        report.add(
+            path,
+            f"suite {standard} tests the product's client (interop-lab serve): add client: "
+            "{publisher: URI, key_env: NAME, organizations: [URI]}",
+        )
+    if claim.get("endpoints"):
+        report.add(
+            (*path, "endpoints"),
+            f"suite {standard} has no endpoints to crawl: the lab receives what the client "
+            "sends (interop-lab serve); remove endpoints",
         )
 
 

@@ -168,6 +168,20 @@ def _endpoint(value: str) -> str:
     return value
 
 
+def _iri(value: str) -> str:
+    """An absolute http(s) IRI, as Lokaal Beslist names vendors and bestuurseenheden."""
+    if re.search(r"\s", value) or _CONTROL.search(value):
+        raise _fail("iri", "an IRI has no spaces, tabs or line breaks")
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise _fail(
+            "iri",
+            "expected an absolute http(s) IRI, e.g. "
+            "http://data.lblod.info/id/bestuurseenheden/2498239",
+        )
+    return value
+
+
 def _one_or_many(value: object) -> object:
     """A role names one path or a list of paths; both become a tuple."""
     if isinstance(value, str):
@@ -215,3 +229,4 @@ Endpoints = Annotated[
     tuple[Endpoint, ...], BeforeValidator(_one_or_many), AfterValidator(_non_empty)
 ]
 Host = Annotated[str, AfterValidator(_host)]
+Iri = Annotated[str, AfterValidator(_iri)]

@@ -19,6 +19,7 @@ from interop_lab.profiles.fields import (
     EnvName,
     HeaderName,
     Host,
+    Iri,
     Kbo,
     Release,
     Text,
@@ -105,13 +106,28 @@ class ProfileLimits(_Frozen):
     max_requests: Annotated[int, Field(ge=1, strict=True)] | None = None
 
 
+class ClientIdentity(_Frozen):
+    """Who the vendor's client is to the API the lab plays (a suite that tests a client).
+
+    For Lokaal Beslist's submission API: the vendor's URI (``publisher.uri``), the environment
+    variable holding the key the vendor received (``publisher.key``: never in the file) and the
+    bestuurseenheden it may submit for (``muAccount:canActOnBehalfOf``).
+    """
+
+    publisher: Iri
+    key_env: EnvName
+    organizations: tuple[Iri, ...] = Field(min_length=1)
+
+
 class Claim(_Frozen):
-    """One claimed standard: suite id, endpoint paths per role, highest level claimed."""
+    """One claimed standard: suite id, endpoint paths per role, highest level claimed; for a
+    suite that tests the vendor's client, who that client is (``client``) instead of endpoints."""
 
     standard: Text
     endpoints: dict[str, Endpoints] = Field(default_factory=dict)
     level: Text | None = None
     notes: str | None = None
+    client: ClientIdentity | None = None
 
 
 class VendorProfile(_Frozen):
@@ -192,6 +208,19 @@ class VendorProfile(_Frozen):
         if problems:
             raise UsageError("\n".join(str(problem) for problem in problems))
         return self.auth.material(values)
+
+    def client_key(self, claim: Claim, environ: Mapping[str, str]) -> str:
+        """The key the claim's client must send, read from the variable its profile names."""
+        if claim.client is None:
+            raise UsageError(f"{self._file_label()}: claim {claim.standard} names no client")
+        name = claim.client.key_env
+        value = environ.get(name, "")
+        message = _env_problem(name, value)
+        if message is not None:
+            index = self.claims.index(claim)
+            field = f"claims[{index}].client.key_env"
+            raise UsageError(str(Problem(self._file_label(), None, field, message)))
+        return value
 
     def _file_label(self) -> str:
         return str(self._source) if self._source else "profiel"

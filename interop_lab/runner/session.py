@@ -11,10 +11,13 @@ from pathlib import Path
 
 from interop_lab.artefacts.download import download
 from interop_lab.artefacts.store import ArtefactStore
+from interop_lab.model.errors import UsageError
 from interop_lab.model.ids import new_run_id
 from interop_lab.model.scorecard import AssertionRecord
 from interop_lab.profiles import SuiteRoles, VendorProfile, load_profile
 from interop_lab.runner.claim import ClaimRun, prepare_claim
+from interop_lab.runner.served import served_claim
+from interop_lab.serve import ServedSession
 from interop_lab.suites.artefact_set import SuiteArtefacts, load_suite_artefacts
 from interop_lab.suites.registry import Suite, load_suites
 from interop_lab.transport import (
@@ -40,6 +43,7 @@ def suite_roles(suites: Mapping[str, Suite]) -> dict[str, SuiteRoles]:
             required=frozenset(suite.manifest.roles.required),
             optional=frozenset(suite.manifest.roles.optional),
             levels=tuple(level.id for level in suite.levels),
+            client=suite.manifest.tests_a_client,
         )
         for suite_id, suite in suites.items()
     }
@@ -55,6 +59,7 @@ class LabSession:
         run_id: str | None = None,
         environ: Mapping[str, str] | None = None,
         public_only: bool = False,
+        served: ServedSession | None = None,
     ) -> None:
         # A campaign's run contacts public addresses only; a vendor's own run any it names.
         self.public_only = public_only
@@ -62,10 +67,12 @@ class LabSession:
         self.profile: VendorProfile = load_profile(profile_path, suite_roles(self.suites))
         self._headers, self._secrets = self.profile.auth_material(environ or os.environ)
         self.store = ArtefactStore.from_environment(download)
-        self.recorder = Recorder()
+        # A served session (the lab as a server) brings its evidence and its start with it.
+        self.served = served
+        self.recorder = served.recorder if served is not None else Recorder()
         self.deadline = Deadline(self.profile.limits.deadline_s or DEFAULT_DEADLINE_S)
         self.run_id = run_id or new_run_id()
-        self.started = now_iso()
+        self.started = served.started if served is not None else now_iso()
         self.records: dict[str, list[AssertionRecord]] = defaultdict(list)
         self._artefacts: dict[str, SuiteArtefacts] = {}
         self._claims: dict[str, ClaimRun] = {}
@@ -93,10 +100,21 @@ class LabSession:
 
     def claim_run(self, suite: Suite) -> ClaimRun:
         if suite.id not in self._claims:
-            self._claims[suite.id] = prepare_claim(
-                suite, self.profile, self.artefacts(suite), self._open_fetcher
-            )
+            if suite.manifest.tests_a_client:
+                self._claims[suite.id] = self._served_claim(suite)
+            else:
+                self._claims[suite.id] = prepare_claim(
+                    suite, self.profile, self.artefacts(suite), self._open_fetcher
+                )
         return self._claims[suite.id]
+
+    def _served_claim(self, suite: Suite) -> ClaimRun:
+        if self.served is None:
+            raise UsageError(
+                f"suite {suite.id} tests a client: it judges a session of the lab as a server; "
+                f"start one with interop-lab serve --suite {suite.id} --profile FILE"
+            )
+        return served_claim(suite, self.profile, self.artefacts(suite), self.served)
 
     def limits(self) -> Limits:
         configured = self.profile.limits

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from interop_lab.artefacts.pins import ROLES, Pin
 from interop_lab.model.errors import SuiteError
 from interop_lab.model.outcomes import Usage
-from interop_lab.shapes import ShapeConstraint
+
+if TYPE_CHECKING:  # rdflib stays out of `interop-lab suites`
+    from interop_lab.shapes import ShapeConstraint
 
 MANIFEST_NAME = "suite.yaml"
 
@@ -93,6 +95,14 @@ class ShapesSpec(_Strict):
     def level_ids(self) -> set[str]:
         """Every level this section can give a test (each must be a level of the suite)."""
         return {self.required_level, self.recommended_level, *self.levels_by_annotation.values()}
+
+
+class ServeSpec(_Strict):
+    """A suite that tests a vendor's client: the lab plays ``api`` (an API of
+    ``interop_lab.serve``) on loopback or any address given, records what the client sends and
+    the suite's tests judge that session (``interop-lab serve``), instead of a crawl."""
+
+    api: str
 
 
 class IncludeSpec(_Strict):
@@ -176,6 +186,11 @@ class SuiteManifest(_Strict):
     includes: tuple[IncludeSpec, ...] = ()
     requirements: tuple[RequirementSpec, ...] = ()
     probes: tuple[ProbeSpec, ...] = ()
+    serve: ServeSpec | None = None  # set: the suite tests a client, see ServeSpec
+
+    @property
+    def tests_a_client(self) -> bool:
+        return self.serve is not None
 
     def standard_defect(self, local_id: str) -> StandardDefectSpec | None:
         return next((d for d in self.standard_defects if d.test == local_id), None)

@@ -39,6 +39,7 @@ class _Trail:
 
     url: httpx.URL
     origin: tuple[str, str, int] = ("", "", 0)
+    form: Mapping[str, str] | None = None  # a form POST's fields: sent, never recorded
     exchanges: list[Exchange] = field(default_factory=list)
     last: Attempt | None = None
     error: FetchError | None = None
@@ -90,18 +91,32 @@ class Fetcher:
     ) -> Fetched:
         return await self._fetch("HEAD", url, self._context(name, test), accept)
 
+    async def post_form(
+        self, url: str, form: Mapping[str, str], *, name: str, accept: str | None = None
+    ) -> Fetched:
+        """POST ``form`` urlencoded (an OAuth2 token request): one hop, no redirect followed and
+        no retry, as a POST may change something; the fields are never recorded."""
+        return await self._fetch("POST", url, self._context(name, None), accept, form)
+
     def _context(self, name: str, test: str | None) -> Context:
         # A name may quote a URL with a token in it: it is evidence like any other field.
         redact = self._wire.redactor
         return Context(redact.text(name), redact.optional(test))
 
-    async def _fetch(self, method: str, url: str, context: Context, accept: str | None) -> Fetched:
+    async def _fetch(
+        self,
+        method: str,
+        url: str,
+        context: Context,
+        accept: str | None,
+        form: Mapping[str, str] | None = None,
+    ) -> Fetched:
         start = urls.parse_start(url, self._wire.limits)
         if isinstance(start, FetchError):
             attempt = self._wire.skipped(method, url, context, start)
             self._recorder.add(attempt.exchange)
             return self._fetched(url, url, attempt, start, (attempt.exchange,))
-        trail = _Trail(start, urls.origin(start))
+        trail = _Trail(start, urls.origin(start), form=form)
         await self._walk(method, trail, context, accept)
         for exchange in trail.exchanges:
             self._recorder.add(exchange)
@@ -112,7 +127,7 @@ class Fetcher:
         visited = {urls.visit_key(trail.url)}
         for followed in range(self._wire.limits.max_redirects + 1):
             attempt = await self._tries(method, trail, context, accept)
-            if attempt.error is not None or attempt.location is None:
+            if attempt.error is not None or attempt.location is None or trail.form is not None:
                 return
             target = urls.next_hop(
                 trail.url, attempt.location, self._wire.limits, visited, followed
@@ -164,7 +179,9 @@ class Fetcher:
 
     def _request(self, method: str, trail: _Trail, accept: str | None) -> httpx.Request:
         headers = {"Accept": accept} if accept is not None else None
-        request = self._wire.client.build_request(method, trail.url, headers=headers)
+        request = self._wire.client.build_request(
+            method, trail.url, headers=headers, data=trail.form
+        )
         if urls.origin(trail.url) != trail.origin:
             # A redirect elsewhere must not hand the vendor's credentials to a third party.
             for name in self._credentials:

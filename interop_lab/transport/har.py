@@ -1,7 +1,8 @@
 """Evidence as HAR 1.2, the format browsers' developer tools and HAR viewers read.
 
 Lab-specific fields start with ``_`` as HAR allows: ``_name`` (what the lab was doing), ``_test``,
-``_attempt``, ``_error``, ``_errorKind`` and ``_bodySha256``.
+``_attempt``, ``_error``, ``_errorKind`` and ``_bodySha256``. A request body is recorded (as
+``postData``) only for requests a vendor's client made to the lab.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def _entry(exchange: Exchange) -> dict[str, Any]:
 
 
 def _request(exchange: Exchange) -> dict[str, Any]:
-    return {
+    request: dict[str, Any] = {
         "method": exchange.method,
         "url": exchange.url,
         "httpVersion": _HTTP_VERSION,
@@ -56,6 +57,13 @@ def _request(exchange: Exchange) -> dict[str, Any]:
         "headersSize": -1,
         "bodySize": 0,
     }
+    if exchange.request_body is not None:
+        media_type = next(
+            (v for k, v in exchange.request_headers if k.lower() == "content-type"), ""
+        )
+        request["postData"] = {"mimeType": media_type, "text": exchange.request_body}
+        request["bodySize"] = len(exchange.request_body.encode("utf-8"))
+    return request
 
 
 def _response(exchange: Exchange) -> dict[str, Any]:

@@ -12,7 +12,9 @@ class Exchange:
 
     ``redirected_to`` is the Location when this exchange was a redirect hop; ``attempt`` is 1 for
     the first try and 2, 3, ... for retries; ``error`` is a short Dutch sentence, ``error_kind``
-    its `FetchError` kind (``timeout``, ``connect``, ...).
+    its `FetchError` kind (``timeout``, ``connect``, ...). ``request_body`` is the request's body
+    as redacted text, kept only where the body is the evidence: a submission a vendor's client
+    sent to the lab (``interop-lab serve``); the lab's own requests keep none.
     """
 
     name: str
@@ -32,6 +34,7 @@ class Exchange:
     redirected_to: str | None
     test: str | None = None
     error_kind: str | None = None
+    request_body: str | None = None
 
 
 class Recorder:

@@ -22,6 +22,7 @@ RANKS = {
     "suites": 3,
     "validation": 3,
     "checks": 4,
+    "serve": 3,
     "runner": 5,
     "reporting": 6,
     "catalogue": 7,

@@ -70,7 +70,7 @@ def test_compact_keys_are_the_contracts() -> None:
         "passed": 2, "failed": 3, "cantTell": 1, "inapplicable": 1, "untested": 1,
     }  # fmt: skip
     assert set(data["run"]) == {
-        "@type", "runId", "harness", "started", "ended", "evidence", "artefacts",
+        "@type", "runId", "harness", "started", "ended", "evidence", "validator", "artefacts",
     }  # fmt: skip
     assert set(data["run"]["artefacts"][0]) == {"url", "sha256", "repairs"}
 

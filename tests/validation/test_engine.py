@@ -16,16 +16,8 @@ from rdflib.term import Node
 from interop_lab.shapes import ShapeConstraint, constraints_of
 from interop_lab.validation import ShaclResult, Validation, validate
 from interop_lab.validation.engine import UnsupportedShapes, supported, validate_fast
-from tests.validation.compare import comparable
+from tests.validation.compare import PREFIXES, comparable
 
-PREFIXES = """
-@prefix sh: <http://www.w3.org/ns/shacl#> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix owl: <http://www.w3.org/2002/07/owl#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix ex: <http://ex.test/> .
-"""
 Found = list[tuple[str, Node | None, str | None, Node | None]]
 
 

@@ -47,7 +47,7 @@ from interop_lab.validation import Validation, validate
 from interop_lab.validation.engine import UnsupportedShapes, supported, validate_fast
 from tests.mirror import oslo_mirror
 from tests.suite_artefacts import suite_artefacts
-from tests.validation.compare import comparable
+from tests.validation.compare import PREFIXES, comparable
 
 Triple = tuple[Node, Node, Node]
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -68,6 +68,10 @@ REFUSED: dict[ShapeSetKey, str] = {
     ("ldes-server-beheer", ("shape",)): "sh:target",
 }
 COMPARED = [key for key in SHAPE_SETS if key not in REFUSED]
+# Shapes no shared example breaks, and where broken data for them is compared instead.
+UNBROKEN: dict[ShapeSetKey, str] = {
+    ("lokaal-beslist-melding", ("submissions",)): "tests/serve/test_submission_shapes.py",
+}
 MEDIA_TYPES = {
     ".json": "application/ld+json",
     ".jsonld": "application/ld+json",
@@ -258,14 +262,14 @@ def test_each_example_gives_the_same_results(key: ShapeSetKey) -> None:
             reported += results_of(assert_same(triples, target, with_codelists=False))
         except AssertionError as error:
             raise AssertionError(f"{target} on {name}") from error
-    assert reported > 0  # the examples do break rules of every shapes graph
+    assert reported > 0 or key in UNBROKEN  # the examples do break rules of every shapes graph
 
 
 @pytest.mark.parametrize("key", COMPARED, ids=key_id)
 def test_all_examples_together_give_the_same_results(key: ShapeSetKey) -> None:
     together = [triple for triples in examples().values() for triple in triples]
 
-    assert results_of(assert_same(together, target_of(key))) > 0
+    assert results_of(assert_same(together, target_of(key))) > 0 or key in UNBROKEN
 
 
 # --- the reference vendors ------------------------------------------------------------------
@@ -469,14 +473,6 @@ def test_mutated_vendor_data_gives_the_same_results(
 
 # --- Hypothesis: random shapes over every implemented feature --------------------------------
 
-PREFIXES = """
-@prefix sh: <http://www.w3.org/ns/shacl#> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix owl: <http://www.w3.org/2002/07/owl#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix ex: <http://ex.test/> .
-"""
 CLASSES = ("ex:C1", "ex:C2", "ex:C3")
 PREDICATES = ("ex:p1", "ex:p2", "ex:p3")
 NODES = ("ex:n1", "ex:n2", "ex:n3", "ex:n4", "_:b1", "_:b2")
