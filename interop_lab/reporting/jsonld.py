@@ -6,8 +6,8 @@ The compact keys are the contract's. A few are added because EARL needs them on 
 (``subject.municipalities``, ``standard.register``: written only when there are any, so older
 scorecards read and verify as before), or to say how to fix a failure (``explanation`` of a failed
 or cantTell assertion: meaning, cause and fix in Dutch, ``en`` in English, and the rule's
-``link``), or to say what validated the data (``run.validator``); JSON-LD keywords (``@id`` of the subject, ``@type`` of the
-run) make the product release and the PROV activity explicit.
+``link``), or to say what validated the data (``run.validator``); JSON-LD keywords (``@id`` of
+the subject, ``@type`` of the run) make the product release and the PROV activity explicit.
 """
 
 from __future__ import annotations
