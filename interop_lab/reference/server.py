@@ -8,14 +8,13 @@ shared Event, which __exit__ sets before stopping the server.
 from __future__ import annotations
 
 import hmac
-import sys
 import threading
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import TracebackType
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from interop_lab.model.listening import LabServer
 from interop_lab.reference.site import Site, SiteRequest, problem
 
 __all__ = ["ReferenceVendor"]
@@ -23,23 +22,12 @@ __all__ = ["ReferenceVendor"]
 _IDLE_CONNECTION_SECONDS = 30
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False  # hanging handlers must not hold up server_close()
-
+class _Server(LabServer):
     def __init__(self, address: tuple[str, int], site: Site, token: str | None) -> None:
         super().__init__(address, _Handler)
         self.site = site
         self.token = token
         self.stopping = threading.Event()
-        host, port = self.socket.getsockname()[:2]  # the real port when 0 was asked for
-        self.base_url = f"http://{host}:{port}"
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A client that gives up (timeout, closed connection) is normal for a test server;
-        # anything else is a bug in this module and is reported as usual.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import socket
-import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Protocol
 
+from interop_lab.model.listening import LabServer
 from interop_lab.serve.records import Answer, ServedSession
 from interop_lab.transport import Exchange
 from interop_lab.transport.evidence import now_iso
@@ -85,25 +84,12 @@ class Activity:
     changed: threading.Condition = field(default_factory=threading.Condition)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False
-
+class _Server(LabServer):
     def __init__(self, address: tuple[str, int], api: ServedApi, session: ServedSession) -> None:
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6  # read by the constructor below
         super().__init__(address, _Handler)
         self.api = api
         self.session = session
         self.activity = Activity()
-        host, port = self.socket.getsockname()[:2]  # the real port when 0 was asked for
-        shown = f"[{host}]" if ":" in host else host
-        self.base_url = f"http://{shown}:{port}"  # never the client's Host header: evidence
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A client that hangs up is its own business; anything else is a lab bug, reported.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

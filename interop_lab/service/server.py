@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import sys
 import threading
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import TracebackType
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from interop_lab.model.listening import LabServer
 from interop_lab.reference.site import Site, SiteRequest, SiteResponse, problem
 
 MAX_BODY = 1 << 20
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
+class _Server(LabServer):
     def __init__(self, address: tuple[str, int], site: Site) -> None:
         super().__init__(address, _Handler)
         self.site = site
-        host, port = self.socket.getsockname()[:2]
-        self.base_url = f"http://{host}:{port}"
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):
