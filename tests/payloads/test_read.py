@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import pytest
@@ -168,3 +169,21 @@ def test_a_pyld_failure_on_valid_json_ld_is_the_labs_fault() -> None:
     assert payload.lab_fault
     assert payload.error is not None
     assert payload.error.startswith("het lab kon deze JSON-LD niet lezen: pyld kon")
+
+
+def test_n_quads_read_under_warnings_as_errors_named_graphs_included() -> None:
+    # rdflib's N-Quads parser warns about its own deprecations; a vendor's CI may run with -W error.
+    body = (
+        b'<http://ex.test/a> <http://ex.test/p> "x" <http://ex.test/g> .\n'
+        b'<http://ex.test/a> <http://ex.test/p> "y" .\n'
+        b'<http://ex.test/a> <http://ex.test/p> "x" .\n'
+    )
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        payload = read_payload(
+            body, url="http://v.test/", media_type="application/n-quads", contexts=lambda _: None
+        )
+
+    assert payload.error is None
+    assert sorted(str(o) for _, _, o in payload.graph.triples) == ["x", "y"]
