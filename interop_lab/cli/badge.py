@@ -1,4 +1,4 @@
-"""``python -m interop_lab.cli.badge SCORECARD [--out FILE]``: the catalogue's SVG badge, drawn
+"""``interop-lab badge SCORECARD [--out FILE]``: the catalogue's SVG badge, drawn
 from one scorecard file, for a vendor's CI (no catalogue needed): the standard, and the level
 reached or the verdict, with the test date.
 """
@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 from interop_lab.catalogue import ScorecardSummary
@@ -36,22 +35,15 @@ def badge(scorecard: Path) -> bytes:
     return badge_svg(product, standard["suite"], Card(key, summary, subject["release"], text))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m interop_lab.cli.badge", description=__doc__)
-    parser.add_argument("scorecard", type=Path, help="a scorecard.jsonld")
-    parser.add_argument("--out", type=Path, help="the SVG file (default: stdout)")
-    args = parser.parse_args(argv)
+def badge_command(args: argparse.Namespace) -> int:
+    scorecard = Path(args.scorecard)
     try:
-        svg = badge(args.scorecard)
+        svg = badge(scorecard)
     except (OSError, ValueError, KeyError, TypeError) as error:
-        print(f"{args.scorecard}: not a scorecard the lab wrote: {error!r}", file=sys.stderr)
+        print(f"{scorecard}: not a scorecard the lab wrote: {error!r}", file=sys.stderr)
         return 2
     if args.out is None:
         sys.stdout.buffer.write(svg)
     else:
-        args.out.write_bytes(svg)
+        Path(args.out).write_bytes(svg)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     add_init(commands)
     _add_artefacts(commands)
     _add_verify(commands)
+    _add_badge(commands)
     add_serve(commands)
     add_explain(commands)
     return parser
@@ -150,6 +151,15 @@ def _add_campaign(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     campaign.add_argument("--no-allure", action="store_true", help="write no allure results")
     campaign.add_argument("--no-notify", action="store_true", help="call no vendor webhooks")
     campaign.set_defaults(handler=_lazy("interop_lab.cli.campaign", "campaign"))
+
+
+def _add_badge(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    badge = commands.add_parser(
+        "badge", help="draw a scorecard's SVG badge (standard, level or verdict, test date)"
+    )
+    badge.add_argument("scorecard", metavar="SCORECARD", help="a scorecard.jsonld")
+    badge.add_argument("--out", metavar="FILE", help="the SVG file (default: standard output)")
+    badge.set_defaults(handler=_lazy("interop_lab.cli.badge", "badge_command"))
 
 
 def _add_verify(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
