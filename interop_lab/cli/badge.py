@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from interop_lab.catalogue import ScorecardSummary
+from interop_lab.reporting.jsonld import InvalidScorecardError, scorecard_from_jsonld
 from interop_lab.service.render import badge_svg
 from interop_lab.service.snapshot import Card
 
@@ -18,29 +19,29 @@ from interop_lab.service.snapshot import Card
 def badge(scorecard: Path) -> bytes:
     """The badge of the scorecard ``scorecard.jsonld`` as written by ``interop-lab run``."""
     text = scorecard.read_text(encoding="utf-8")
-    card = json.loads(text)
-    subject, standard = card["subject"], card["standard"]
+    card = scorecard_from_jsonld(json.loads(text))
+    subject = card.subject
     summary = ScorecardSummary(
-        iri=card["@id"],
-        vendor=subject["vendor"],
-        product=subject["product"],
-        release=subject["release"],
-        suite=standard["suite"],
-        verdict=card["verdict"],
-        level=card.get("level"),
-        ended=card["run"]["ended"],
+        iri=card.iri,
+        vendor=subject.vendor,
+        product=subject.product,
+        release=subject.release,
+        suite=card.standard.suite,
+        verdict=card.verdict,
+        level=card.level,
+        ended=card.run.ended,
     )
-    key = card["@id"].removeprefix("urn:uuid:")
-    product = f"{subject['vendor']} {subject['product']} {subject['release']}"
-    return badge_svg(product, standard["suite"], Card(key, summary, subject["release"], text))
+    key = card.iri.removeprefix("urn:uuid:")
+    product = f"{subject.vendor} {subject.product} {subject.release}"
+    return badge_svg(product, card.standard.suite, Card(key, summary, subject.release, text))
 
 
 def badge_command(args: argparse.Namespace) -> int:
     scorecard = Path(args.scorecard)
     try:
         svg = badge(scorecard)
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        print(f"{scorecard}: not a scorecard the lab wrote: {error!r}", file=sys.stderr)
+    except (OSError, ValueError, InvalidScorecardError) as error:
+        print(f"{scorecard}: not a scorecard the lab wrote: {error}", file=sys.stderr)
         return 2
     if args.out is None:
         sys.stdout.buffer.write(svg)
